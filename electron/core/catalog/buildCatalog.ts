@@ -1,0 +1,224 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { ImportOptions, Item, RejectedRow } from '../../../shared/domain';
+import { PorterError } from '../../../shared/errors';
+import { REQUIRED_PRICE_LIST_FIELDS } from '../../../shared/priceListFields';
+import { normalizeSearchText } from '../../../shared/search';
+import type { TabularSource } from '../formats/tabularSource';
+import { CATALOG_FTS, CATALOG_INDEXES, CATALOG_SCHEMA_VERSION, CATALOG_TABLES } from './catalogSchema';
+import { parseRow } from './priceListTable';
+
+/** How many rejected rows are listed in the report; the rest are only counted. */
+export const MAX_LISTED_REJECTIONS = 1000;
+
+export interface BuildProgress {
+  phase: 'reading' | 'indexing' | 'finishing';
+  done: number;
+  total: number;
+  rows: number;
+}
+
+export interface BuildCatalogParams {
+  source: TabularSource;
+  fileName: string;
+  options: Omit<ImportOptions, 'fileId'>;
+  priceListId: string;
+  importedAt: string;
+  /** Where the finished file goes; it is built beside it under a temporary name. */
+  catalogPath: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+export interface BuiltCatalog {
+  items: number;
+  categories: number;
+  rejected: RejectedRow[];
+  rejectedNotListed: number;
+}
+
+/**
+ * Reads a price list into a new catalog file: rows are validated and inserted in one
+ * pass, then indexes and the search index are built, then the file is synced and renamed
+ * into place. On error or cancellation the temporary file is removed and nothing else changes.
+ */
+export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCatalog> {
+  const { source, options, signal } = params;
+  const missing = REQUIRED_PRICE_LIST_FIELDS.filter((f) => options.mapping[f] === undefined);
+  if (missing.length > 0) {
+    throw new PorterError('IMPORT_MAPPING_INCOMPLETE', `${params.fileName}: no column is mapped to ${missing.join(', ')}`, {
+      file: params.fileName,
+      field: missing[0],
+    });
+  }
+  const tmpPath = `${params.catalogPath}.building`;
+  fs.rmSync(tmpPath, { force: true });
+  const db = new Database(tmpPath);
+  let ok = false;
+  try {
+    // Derived data, rebuilt from the file on failure: no journal, no fsync until the end.
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('cache_size = -32768');
+    db.pragma('temp_store = MEMORY');
+    db.exec(CATALOG_TABLES);
+    const result = await loadRows(db, params);
+    if (signal?.aborted) throw cancelled(params.fileName);
+    if (result.items === 0) {
+      throw new PorterError('IMPORT_NO_ITEMS', `${params.fileName}: no item could be read after the header row ${options.headerRow}`, {
+        file: params.fileName,
+        row: options.headerRow,
+      });
+    }
+    const report = (phase: BuildProgress['phase'], done: number) =>
+      params.onProgress?.({ phase, done, total: 3, rows: result.items + result.rejectedCount });
+    report('indexing', 0);
+    db.exec(CATALOG_INDEXES);
+    const duplicates = removeDuplicateCodes(db);
+    for (const d of duplicates) result.addRejection(d);
+    if (signal?.aborted) throw cancelled(params.fileName);
+    report('indexing', 1);
+    db.exec(CATALOG_FTS);
+    if (signal?.aborted) throw cancelled(params.fileName);
+    report('finishing', 2);
+    const items = result.items - duplicates.length;
+    const categories = Number(db.prepare('SELECT count(*) FROM categories').pluck().get());
+    const meta = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)');
+    meta.run('priceListId', params.priceListId);
+    meta.run('sourceName', params.fileName);
+    meta.run('importedAt', params.importedAt);
+    meta.run('pricesIncludeVat', options.pricesIncludeVat ? '1' : '0');
+    meta.run('itemCount', String(items));
+    meta.run('categoryCount', String(categories));
+    db.pragma(`user_version = ${CATALOG_SCHEMA_VERSION}`);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    syncFile(tmpPath);
+    fs.renameSync(tmpPath, params.catalogPath);
+    ok = true;
+    report('finishing', 3);
+    return { items, categories, rejected: result.rejected.sort((a, b) => a.row - b.row), rejectedNotListed: result.rejectedNotListed };
+  } finally {
+    if (db.open) db.close();
+    if (!ok) fs.rmSync(tmpPath, { force: true });
+  }
+}
+
+class LoadResult {
+  items = 0;
+  rejectedCount = 0;
+  rejected: RejectedRow[] = [];
+  rejectedNotListed = 0;
+  addRejection(r: RejectedRow): void {
+    this.rejectedCount++;
+    if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(r);
+    else this.rejectedNotListed++;
+  }
+}
+
+async function loadRows(db: Database.Database, params: BuildCatalogParams): Promise<LoadResult> {
+  const { source, options, signal } = params;
+  const insertItem = db.prepare(
+    `INSERT INTO items (code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, category_id, source_row, search_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?)');
+  const categoryIds = new Map<string, number>();
+  const categoryId = (name: string): number | null => {
+    if (name === '') return null;
+    let id = categoryIds.get(name);
+    if (id === undefined) {
+      id = Number(insertCategory.run(name).lastInsertRowid);
+      categoryIds.set(name, id);
+    }
+    return id;
+  };
+  const result = new LoadResult();
+  let currentCategory = '';
+  let lastReport = 0;
+  const rowOptions = { mapping: options.mapping, defaultVatRate: options.defaultVatRate };
+  const insertItemRow = (item: Item, sourceRow: number) =>
+    insertItem.run(
+      item.code,
+      item.name,
+      item.barcode,
+      item.unit,
+      item.packMultiple,
+      item.minOrderQuantity,
+      item.priceKopecks,
+      item.vatRate,
+      item.stock,
+      categoryId(item.category),
+      sourceRow,
+      normalizeSearchText(`${item.name} ${item.code} ${item.barcode}`),
+    );
+
+  db.exec('BEGIN');
+  for await (const batch of source.rows(signal)) {
+    for (const row of batch) {
+      if (row.row <= options.headerRow) continue;
+      const parsed = parseRow(row, currentCategory, rowOptions);
+      switch (parsed.kind) {
+        case 'empty':
+          break;
+        case 'category':
+          currentCategory = parsed.name;
+          break;
+        case 'rejected':
+          result.addRejection(parsed.rejection);
+          break;
+        case 'item':
+          insertItemRow(parsed.item, row.row);
+          result.items++;
+          break;
+      }
+    }
+    const now = Date.now();
+    if (now - lastReport > 100) {
+      lastReport = now;
+      params.onProgress?.({ phase: 'reading', done: source.bytesRead(), total: source.totalBytes, rows: result.items + result.rejectedCount });
+      // Let cancellation and other work in this thread through between batches.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  db.exec('COMMIT');
+  return result;
+}
+
+/** Keeps the first row of each code; later rows with the same code are rejected with both row numbers. */
+function removeDuplicateCodes(db: Database.Database): RejectedRow[] {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.code, i.source_row AS row, f.source_row AS firstRow
+         FROM items i
+         JOIN (SELECT code, min(id) AS first_id FROM items GROUP BY code HAVING count(*) > 1) d ON d.code = i.code
+         JOIN items f ON f.id = d.first_id
+        WHERE i.id <> d.first_id
+        ORDER BY i.id`,
+    )
+    .all() as { id: number; code: string; row: number; firstRow: number }[];
+  if (rows.length === 0) return [];
+  const remove = db.prepare('DELETE FROM items WHERE id = ?');
+  db.transaction(() => rows.forEach((r) => remove.run(r.id)))();
+  return rows.map((r) => ({
+    row: r.row,
+    field: 'code',
+    code: 'duplicateCode' as const,
+    value: r.code.slice(0, 100),
+    reason: `the code "${r.code}" already appears in row ${r.firstRow}`,
+  }));
+}
+
+function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function cancelled(fileName: string): PorterError {
+  return new PorterError('JOB_CANCELLED', `Import of ${fileName} was cancelled; the previous price list is unchanged`, { file: fileName });
+}

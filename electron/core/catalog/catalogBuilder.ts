@@ -1,0 +1,24 @@
+import type { ImportOptions } from '../../../shared/domain';
+import { openTabularSource } from '../formats/openTabularSource';
+import { buildCatalog, type BuildProgress, type BuiltCatalog } from './buildCatalog';
+
+export interface CatalogBuildRequest {
+  filePath: string;
+  fileName: string;
+  options: Omit<ImportOptions, 'fileId'>;
+  priceListId: string;
+  importedAt: string;
+  catalogPath: string;
+}
+
+/** Builds a catalog file somewhere: in this thread (tests, command line) or in a worker (the app). */
+export type CatalogBuilder = (
+  request: CatalogBuildRequest,
+  onProgress: (progress: BuildProgress) => void,
+  signal: AbortSignal,
+) => Promise<BuiltCatalog>;
+
+export const buildCatalogInThisThread: CatalogBuilder = async (request, onProgress, signal) => {
+  const source = await openTabularSource(request.filePath, request.fileName);
+  return buildCatalog({ ...request, source, signal, onProgress });
+};

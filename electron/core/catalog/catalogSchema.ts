@@ -1,0 +1,57 @@
+/**
+ * A price list lives in a catalog file of its own (dataDir/catalogs/<id>.sqlite), built
+ * from scratch by each import and switched to in one step once complete. Why not tables
+ * in the main database: an import of a million rows must neither hold the main database's
+ * write lock for seconds (drafts are saved on every keystroke) nor pay for WAL and
+ * synchronous=FULL on derived data; and a failed or cancelled import simply leaves an
+ * unused file behind, so the previous price list cannot be touched by it.
+ */
+export const CATALOG_SCHEMA_VERSION = 1;
+
+export const CATALOG_TABLES = `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE categories (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  ) STRICT;
+  CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    barcode TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    pack_multiple INTEGER NOT NULL,
+    min_order_quantity INTEGER NOT NULL,
+    price_kopecks INTEGER NOT NULL,
+    vat_rate INTEGER NOT NULL,
+    stock INTEGER,
+    category_id INTEGER,
+    source_row INTEGER NOT NULL,
+    search_text TEXT NOT NULL
+  ) STRICT;
+`;
+
+/** Built after loading: creating indexes on unsorted input first is about twice as slow. */
+export const CATALOG_INDEXES = `
+  CREATE INDEX items_code ON items(code);
+  CREATE INDEX items_barcode ON items(barcode) WHERE barcode <> '';
+`;
+
+/**
+ * Search index over name, code and barcode. unicode61 folds Cyrillic and Latin case;
+ * ё→е is folded in search_text by the importer. Prefix indexes make 1–3 letter prefixes fast.
+ */
+export const CATALOG_FTS = `
+  CREATE VIRTUAL TABLE items_fts USING fts5(
+    search_text,
+    content='items',
+    content_rowid='id',
+    tokenize="unicode61 remove_diacritics 2",
+    prefix='1 2 3'
+  );
+  INSERT INTO items_fts(items_fts) VALUES('rebuild');
+  INSERT INTO items_fts(items_fts) VALUES('optimize');
+`;

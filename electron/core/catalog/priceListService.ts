@@ -1,0 +1,174 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { ImportOptions, ImportPreview, ImportReport, JobState, PriceListInfo } from '../../../shared/domain';
+import { PorterError } from '../../../shared/errors';
+import type { FileRegistry } from '../files';
+import { openTabularSource, readFirstRows } from '../formats/openTabularSource';
+import type { JobRegistry } from '../jobs/jobRegistry';
+import { createLogger } from '../logger';
+import type { CatalogBuilder } from './catalogBuilder';
+import { CatalogReader } from './catalogReader';
+import { detectHeader } from './priceListTable';
+
+const log = createLogger('catalog.priceLists');
+const PREVIEW_ROWS = 80;
+const SAMPLE_ROWS = 20;
+
+/**
+ * The store's price lists: previews and imports files, keeps the current catalog open for
+ * search, and switches to a newly built catalog in one transaction of the main database.
+ */
+export class PriceListService {
+  private reader: CatalogReader | null = null;
+  private readonly catalogDir: string;
+
+  constructor(
+    private readonly db: Database.Database,
+    dataDir: string,
+    private readonly jobs: JobRegistry,
+    private readonly files: FileRegistry,
+    private readonly builder: CatalogBuilder,
+  ) {
+    this.catalogDir = path.join(dataDir, 'catalogs');
+    fs.mkdirSync(this.catalogDir, { recursive: true });
+    const current = this.db.prepare('SELECT catalog_file FROM price_lists WHERE is_current = 1').pluck().get() as string | undefined;
+    if (current) this.reader = new CatalogReader(path.join(this.catalogDir, current));
+    this.removeUnusedCatalogFiles();
+  }
+
+  get current(): CatalogReader | null {
+    return this.reader;
+  }
+
+  get currentInfo(): PriceListInfo | null {
+    return this.reader?.info ?? null;
+  }
+
+  async preview(fileId: string): Promise<ImportPreview> {
+    const file = this.files.get(fileId);
+    return previewFile(file.path, file.name);
+  }
+
+  /** Starts an import as a job; the result (or error) arrives in the job's state. */
+  startImport(options: ImportOptions): { jobId: string } {
+    if (this.jobs.isRunning('priceListImport')) {
+      throw new PorterError('JOB_BUSY', 'A price list import is already running: wait for it or cancel it');
+    }
+    const file = this.files.get(options.fileId);
+    const controller = new AbortController();
+    const job = this.jobs.start('priceListImport', () => controller.abort());
+    const { fileId: _fileId, ...buildOptions } = options;
+    void _fileId;
+    this.importFile(file.path, file.name, buildOptions, controller.signal, (patch) => this.jobs.update(job.jobId, patch)).then(
+      (result) => this.jobs.update(job.jobId, { state: 'done', result }),
+      (error: unknown) => {
+        const data =
+          error instanceof PorterError ? error.toData() : { code: 'INTERNAL' as const, message: (error as Error).message };
+        this.jobs.update(job.jobId, { state: data.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed', error: data });
+      },
+    );
+    return { jobId: job.jobId };
+  }
+
+  /** Imports a file to completion (the command line and first-run demo use this directly). */
+  async importFile(
+    filePath: string,
+    fileName: string,
+    options?: Omit<ImportOptions, 'fileId'>,
+    signal: AbortSignal = new AbortController().signal,
+    onProgress: (patch: Partial<JobState>) => void = () => {},
+  ): Promise<ImportReport> {
+    const resolved = options ?? (await defaultOptions(filePath, fileName));
+    const priceListId = crypto.randomUUID();
+    const importedAt = new Date().toISOString();
+    const catalogFile = `${priceListId}.sqlite`;
+    const built = await this.builder(
+      { filePath, fileName, options: resolved, priceListId, importedAt, catalogPath: path.join(this.catalogDir, catalogFile) },
+      (p) => onProgress({ phase: p.phase, done: p.done, total: p.total, rows: p.rows }),
+      signal,
+    );
+    if (signal.aborted) {
+      fs.rmSync(path.join(this.catalogDir, catalogFile), { force: true });
+      throw new PorterError('JOB_CANCELLED', `Import of ${fileName} was cancelled; the previous price list is unchanged`, { file: fileName });
+    }
+    const priceList = this.activate(catalogFile);
+    log.info('price list imported', { fileName, items: built.items, rejected: built.rejected.length + built.rejectedNotListed });
+    return { priceList, items: built.items, categories: built.categories, rejected: built.rejected, rejectedNotListed: built.rejectedNotListed };
+  }
+
+  /** Makes a finished catalog file current: one short transaction, then the old reader is closed. */
+  private activate(catalogFile: string): PriceListInfo {
+    const reader = new CatalogReader(path.join(this.catalogDir, catalogFile));
+    const info = reader.info;
+    try {
+      this.db.transaction(() => {
+        this.db.prepare('UPDATE price_lists SET is_current = 0 WHERE is_current = 1').run();
+        this.db
+          .prepare(
+            `INSERT INTO price_lists (id, source_name, imported_at, item_count, category_count, prices_include_vat, catalog_file, is_current)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 1)`,
+          )
+          .run(info.id, info.sourceName, info.importedAt, info.itemCount, info.categoryCount, info.pricesIncludeVat ? 1 : 0, catalogFile);
+      })();
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
+    const previous = this.reader;
+    this.reader = reader;
+    previous?.close();
+    this.removeUnusedCatalogFiles();
+    return info;
+  }
+
+  /** Keeps the current and the previous catalog; anything else is a leftover of an old or interrupted import. */
+  private removeUnusedCatalogFiles(): void {
+    const keep = new Set(
+      this.db.prepare('SELECT catalog_file FROM price_lists ORDER BY is_current DESC, imported_at DESC LIMIT 2').pluck().all() as string[],
+    );
+    for (const name of fs.readdirSync(this.catalogDir)) {
+      if (keep.has(name) || this.jobs.isRunning('priceListImport')) continue;
+      fs.rmSync(path.join(this.catalogDir, name), { force: true });
+    }
+  }
+
+  close(): void {
+    this.reader?.close();
+    this.reader = null;
+  }
+}
+
+export async function previewFile(filePath: string, fileName: string): Promise<ImportPreview> {
+  const source = await openTabularSource(filePath, fileName);
+  const rows = await readFirstRows(source, PREVIEW_ROWS);
+  const header = detectHeader(rows);
+  const headerIndex = Math.max(0, header.index);
+  const headerRow = rows[headerIndex];
+  const sample = rows.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, SAMPLE_ROWS);
+  const width = Math.max(headerRow?.cells.length ?? 0, ...sample.map((r) => r.cells.length));
+  const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+  return {
+    fileName,
+    format: source.format,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    headerRow: headerRow?.row ?? 1,
+    headings: pad(headerRow?.cells ?? []),
+    mapping: header.mapping,
+    sampleRows: sample.map((r) => pad(r.cells)),
+    pricesIncludeVat: header.pricesIncludeVat,
+  };
+}
+
+/** What an import uses when nobody reviewed the mapping: the preview's guess. */
+export async function defaultOptions(filePath: string, fileName: string): Promise<Omit<ImportOptions, 'fileId'>> {
+  const preview = await previewFile(filePath, fileName);
+  if (Object.keys(preview.mapping).length === 0) {
+    throw new PorterError('IMPORT_NO_HEADER', `${fileName}: no header row with known column names (code, name, price…) in the first ${PREVIEW_ROWS} rows`, {
+      file: fileName,
+    });
+  }
+  return { headerRow: preview.headerRow, mapping: preview.mapping, pricesIncludeVat: preview.pricesIncludeVat, defaultVatRate: 22 };
+}

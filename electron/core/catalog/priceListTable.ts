@@ -1,0 +1,195 @@
+import type { ColumnMapping, Item, RejectedRow } from '../../../shared/domain';
+import { isVatRate, parseDecimal, parseMoney, decimalToScaled, type VatRate } from '../../../shared/money';
+import { PRICE_LIST_FIELDS, type PriceListField } from '../../../shared/priceListFields';
+import { normalizeSearchText } from '../../../shared/search';
+import type { SourceRow } from '../formats/tabularSource';
+
+/** Headings seen in Russian and English price lists, normalised (lower case, ё→е, no punctuation). */
+const HEADING_SYNONYMS: Record<PriceListField, string[]> = {
+  code: ['код', 'код товара', 'артикул', 'арт', 'sku', 'code', 'item code', 'article', 'product code'],
+  name: ['наименование', 'номенклатура', 'название', 'товар', 'наименование товара', 'name', 'product', 'description', 'item', 'product name'],
+  barcode: ['штрихкод', 'штрих код', 'штрихкоды', 'шк', 'ean', 'ean13', 'ean 13', 'barcode', 'gtin'],
+  unit: ['ед', 'ед изм', 'единица', 'единица измерения', 'unit', 'uom'],
+  packMultiple: ['кратность', 'кратн', 'упаковка', 'в упаковке', 'в упак', 'шт в упак', 'pack', 'pack size', 'case', 'multiple'],
+  minOrderQuantity: ['мин заказ', 'минимальный заказ', 'минимум', 'мин партия', 'moq', 'min order', 'minimum order', 'minimum'],
+  price: ['цена', 'цена с ндс', 'цена без ндс', 'цена опт', 'оптовая цена', 'стоимость', 'price', 'wholesale price', 'price incl vat', 'price excl vat'],
+  stock: ['остаток', 'остатки', 'наличие', 'склад', 'на складе', 'stock', 'in stock', 'qty', 'available'],
+  vatRate: ['ндс', 'ставка ндс', 'ндс %', '% ндс', 'vat', 'vat rate', 'vat %'],
+  category: ['группа', 'категория', 'раздел', 'группа товаров', 'category', 'group'],
+};
+
+export function normalizeHeading(text: string): string {
+  return normalizeSearchText(text)
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function fieldForHeading(heading: string): PriceListField | null {
+  const h = normalizeHeading(heading);
+  if (!h) return null;
+  for (const field of PRICE_LIST_FIELDS) {
+    if (HEADING_SYNONYMS[field].includes(h)) return field;
+  }
+  // "Цена, руб." / "Остаток на 01.12" / "Price (RUB)": a synonym followed by more words.
+  for (const field of PRICE_LIST_FIELDS) {
+    if (HEADING_SYNONYMS[field].some((s) => h.startsWith(s + ' '))) return field;
+  }
+  return null;
+}
+
+/** Maps each field to the first column whose heading names it. */
+export function mapHeadings(headings: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  headings.forEach((heading, index) => {
+    const field = fieldForHeading(heading);
+    if (field && mapping[field] === undefined) mapping[field] = index;
+  });
+  return mapping;
+}
+
+export interface DetectedHeader {
+  /** Index into the sample rows, or -1 when no row looks like a header. */
+  index: number;
+  mapping: ColumnMapping;
+  pricesIncludeVat: boolean;
+}
+
+/** The header is the row among the first ones that names the most fields (at least two, one of them the name or price). */
+export function detectHeader(rows: readonly SourceRow[]): DetectedHeader {
+  let best: DetectedHeader = { index: -1, mapping: {}, pricesIncludeVat: true };
+  let bestCount = 1;
+  rows.slice(0, 60).forEach((row, index) => {
+    const mapping = mapHeadings(row.cells);
+    const count = Object.keys(mapping).length;
+    if (count > bestCount && (mapping.name !== undefined || mapping.price !== undefined)) {
+      best = { index, mapping, pricesIncludeVat: pricesIncludeVatFromHeading(row.cells[mapping.price ?? -1] ?? '') };
+      bestCount = count;
+    }
+  });
+  return best;
+}
+
+function pricesIncludeVatFromHeading(heading: string): boolean {
+  const h = normalizeHeading(heading);
+  return !(/без ндс|excl|без налога|net/.test(h));
+}
+
+export interface RowOptions {
+  mapping: ColumnMapping;
+  defaultVatRate: VatRate;
+}
+
+export type ParsedRow =
+  | { kind: 'empty' }
+  | { kind: 'category'; name: string }
+  | { kind: 'item'; item: Item }
+  | { kind: 'rejected'; rejection: RejectedRow };
+
+const MAX_TEXT = 1000;
+
+/** Interprets one data row of a price list as an item, a category heading, or a rejection. */
+export function parseRow(row: SourceRow, currentCategory: string, options: RowOptions): ParsedRow {
+  const { mapping } = options;
+  const cell = (field: PriceListField): string => {
+    const index = mapping[field];
+    return index === undefined ? '' : (row.cells[index] ?? '').trim();
+  };
+  const nonEmpty = row.cells.filter((c) => c.trim() !== '');
+  if (nonEmpty.length === 0) return { kind: 'empty' };
+
+  const code = cell('code');
+  const priceText = cell('price');
+  // A heading row: one filled cell (in whichever column 1C put it) and no price.
+  if (priceText === '' && nonEmpty.length === 1) {
+    return { kind: 'category', name: nonEmpty[0]!.trim().slice(0, MAX_TEXT) };
+  }
+  const reject = (field: PriceListField, code: RejectedRow['code'], value: string, reason: string): ParsedRow => ({
+    kind: 'rejected',
+    rejection: { row: row.row, field, code, value: value.slice(0, 100), reason },
+  });
+
+  if (code === '') return reject('code', 'required', '', 'the code is empty');
+  if (code.length > 100) return reject('code', 'tooLong', code, 'the code is longer than 100 characters');
+  const name = cell('name');
+  if (name === '') return reject('name', 'required', '', 'the name is empty');
+  if (name.length > MAX_TEXT) return reject('name', 'tooLong', name, `the name is longer than ${MAX_TEXT} characters`);
+
+  if (priceText === '') return reject('price', 'required', '', 'the price is empty');
+  const priceKopecks = parseMoney(priceText);
+  if (priceKopecks === null) return reject('price', 'invalidPrice', priceText, `not a price: "${priceText}"`);
+  if (priceKopecks < 0) return reject('price', 'negativePrice', priceText, `the price is negative: "${priceText}"`);
+
+  const barcode = cell('barcode');
+  if (barcode !== '' && !/^\d{6,14}(\s*[,;]\s*\d{6,14})*$/.test(barcode)) {
+    return reject('barcode', 'invalidBarcode', barcode, `not a barcode (6 to 14 digits): "${barcode}"`);
+  }
+
+  const packMultiple = parseCount(cell('packMultiple'), 1);
+  if (typeof packMultiple === 'string' || packMultiple < 1) {
+    return reject('packMultiple', typeof packMultiple === 'string' ? packMultiple : 'invalidNumber', cell('packMultiple'), `not a pack multiple (a whole number from 1): "${cell('packMultiple')}"`);
+  }
+  const minOrderQuantity = parseCount(cell('minOrderQuantity'), 0);
+  if (typeof minOrderQuantity === 'string' || minOrderQuantity < 0) {
+    return reject('minOrderQuantity', typeof minOrderQuantity === 'string' ? minOrderQuantity : 'invalidNumber', cell('minOrderQuantity'), `not a minimum order quantity: "${cell('minOrderQuantity')}"`);
+  }
+  const stockText = cell('stock');
+  const stock = mapping.stock === undefined ? null : parseStock(stockText);
+  if (stock === undefined) return reject('stock', 'invalidNumber', stockText, `not a stock quantity: "${stockText}"`);
+
+  const vatText = cell('vatRate');
+  const vatRate = vatText === '' ? options.defaultVatRate : parseVatRate(vatText);
+  if (vatRate === null) return reject('vatRate', 'invalidVatRate', vatText, `not a VAT rate Porter knows (0, 5, 7, 10, 20, 22 %): "${vatText}"`);
+
+  return {
+    kind: 'item',
+    item: {
+      code,
+      name,
+      barcode: barcode.replace(/\s*[,;]\s*/g, ' '),
+      unit: cell('unit').slice(0, 20) || 'шт',
+      packMultiple,
+      minOrderQuantity,
+      priceKopecks,
+      vatRate,
+      stock,
+      category: (mapping.category !== undefined ? cell('category') : currentCategory).slice(0, MAX_TEXT),
+    },
+  };
+}
+
+/** A whole number such as "12", "12,000" or "1 200"; a fraction is an error. */
+function parseCount(text: string, fallback: number): number | 'invalidNumber' | 'notWholeNumber' {
+  if (text === '') return fallback;
+  const d = parseDecimal(text);
+  if (!d || d.negative) return 'invalidNumber';
+  if (/[1-9]/.test(d.fraction)) return 'notWholeNumber';
+  const value = decimalToScaled({ ...d, fraction: '' }, 0);
+  return value === null ? 'invalidNumber' : value;
+}
+
+/**
+ * Stock as suppliers write it: a number (fractions rounded down to whole base units),
+ * "более 100" / ">100" (kept as 100), "нет" / "-" (none). undefined: not understood.
+ */
+function parseStock(text: string): number | null | undefined {
+  if (text === '') return null;
+  const t = normalizeSearchText(text).trim();
+  if (t === '-' || t === 'нет' || t === 'none' || t === 'no') return 0;
+  const d = parseDecimal(t.replace(/^(более|больше|свыше|более чем|more than|over|>|≥)\s*/u, ''));
+  if (!d) return undefined;
+  const whole = decimalToScaled({ ...d, fraction: '' }, 0);
+  if (whole === null) return undefined;
+  return Math.max(0, whole);
+}
+
+/** "20", "20%", "НДС 20%", "0,2", "Без НДС" → a rate; null when it is not one Porter knows. */
+export function parseVatRate(text: string): VatRate | null {
+  const t = normalizeSearchText(text).trim();
+  if (/без ндс|не облагается|no vat|exempt/.test(t)) return 0;
+  const match = /(\d+(?:[.,]\d+)?)/.exec(t);
+  if (!match) return null;
+  let value = Number(match[1]!.replace(',', '.'));
+  if (value > 0 && value < 1) value = Math.round(value * 100);
+  return isVatRate(value) ? value : null;
+}

@@ -1,0 +1,6 @@
+import type { Migration } from '../migrate';
+import { migration0001 } from './0001_initial';
+import { migration0002 } from './0002_order_delivery';
+
+/** Append-only: a shipped migration is never edited; add a new file instead. */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

@@ -1,0 +1,24 @@
+// Bundles the Node-side entry points (browser shell, command line, import worker, bench)
+// into out/node with esbuild. Dependencies stay in node_modules (better-sqlite3 is native).
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+await build({
+  entryPoints: {
+    serve: 'electron/browser-shell/serve.ts',
+    cli: 'electron/cli/main.ts',
+    importWorker: 'electron/core/catalog/importWorker.ts',
+    bench: 'bench/bench.ts',
+  },
+  outdir: 'out/node',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  define: { __PORTER_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+});

@@ -1,0 +1,63 @@
+/** Stable error codes that cross process boundaries; the UI translates them by code. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNAUTHORIZED',
+  'NOT_FOUND',
+  'FILE_UNREADABLE',
+  'FILE_ENCODING',
+  'FILE_FORMAT',
+  'FILE_TOO_LARGE',
+  'IMPORT_NO_HEADER',
+  'IMPORT_MAPPING_INCOMPLETE',
+  'IMPORT_NO_ITEMS',
+  'JOB_CANCELLED',
+  'JOB_BUSY',
+  'ITEM_NOT_IN_PRICE_LIST',
+  'ORDER_NOT_EDITABLE',
+  'DB_NEWER_VERSION',
+  'DB_OPEN_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Where in a file a problem is: the UI and the command line print it as "file, row N, field F". */
+export interface ErrorDetails {
+  file?: string;
+  row?: number;
+  field?: string;
+  [key: string]: unknown;
+}
+
+export interface PorterErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: PorterErrorData };
+
+/** An error the core raises on purpose: it carries a stable code and where it happened. */
+export class PorterError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message);
+    this.name = 'PorterError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toData(): PorterErrorData {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+export function describeLocation(details: ErrorDetails | undefined): string {
+  if (!details) return '';
+  const parts: string[] = [];
+  if (details.file) parts.push(details.file);
+  if (details.row !== undefined) parts.push(`row ${details.row}`);
+  if (details.field) parts.push(`field ${details.field}`);
+  return parts.join(', ');
+}

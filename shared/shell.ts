@@ -1,0 +1,31 @@
+import type { JobState } from './domain';
+import type { PorterApi } from './contract';
+import type { PorterErrorData } from './errors';
+
+/** A file the user chose, registered with the core; the renderer only ever sees its id. */
+export interface PickedFile {
+  fileId: string;
+  name: string;
+}
+
+/**
+ * What a shell (Electron or browser) gives the renderer beyond the contract: file
+ * dialogs, saving, and job events. Errors from contract calls reject with PorterCallError.
+ */
+export interface PorterShell {
+  kind: 'electron' | 'browser';
+  api: PorterApi;
+  pickPriceListFile(): Promise<PickedFile | null>;
+  /** Saves content under a suggested name; false when the user cancelled. */
+  saveFile(suggestedName: string, content: string): Promise<boolean>;
+  onJobEvent(listener: (job: JobState) => void): () => void;
+}
+
+export class PorterCallError extends Error {
+  readonly data: PorterErrorData;
+  constructor(data: PorterErrorData) {
+    super(data.message);
+    this.name = 'PorterCallError';
+    this.data = data;
+  }
+}
