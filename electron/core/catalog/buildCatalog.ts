@@ -43,7 +43,7 @@ export interface BuiltCatalog {
  * into place. On error or cancellation the temporary file is removed and nothing else changes.
  */
 export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCatalog> {
-  const { source, options, signal } = params;
+  const { options, signal } = params;
   const missing = REQUIRED_PRICE_LIST_FIELDS.filter((f) => options.mapping[f] === undefined);
   if (missing.length > 0) {
     throw new PorterError('IMPORT_MAPPING_INCOMPLETE', `${params.fileName}: no column is mapped to ${missing.join(', ')}`, {

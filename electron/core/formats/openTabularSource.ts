@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PorterError } from '../../../shared/errors';
 import { openCsvSource } from './csvSource';
-import type { TabularSource } from './tabularSource';
+import type { SourceRow, TabularSource } from './tabularSource';
 
 /** Opens a price list or order table: XLSX when the bytes are a zip, CSV otherwise. */
 export async function openTabularSource(filePath: string, displayName = path.basename(filePath)): Promise<TabularSource> {
@@ -31,8 +31,8 @@ export async function openTabularSource(filePath: string, displayName = path.bas
 }
 
 /** Reads the first rows of a source for a preview, then stops reading. */
-export async function readFirstRows(source: TabularSource, count: number): Promise<import('./tabularSource').SourceRow[]> {
-  const rows: import('./tabularSource').SourceRow[] = [];
+export async function readFirstRows(source: TabularSource, count: number): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
   const controller = new AbortController();
   for await (const batch of source.rows(controller.signal)) {
     for (const row of batch) {

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type PorterCore } from '../../electron/core/core';
+import { generateItems, writePriceListCsv } from '../builders/priceLists';
+import { fixturePath, tempDataDir } from '../builders/dataDir';
+
+let core: PorterCore;
+let dir: string;
+let remove: () => void;
+
+beforeEach(async () => {
+  ({ dir, remove } = tempDataDir('porter-import'));
+  core = await createCore({ dataDir: dir });
+});
+afterEach(() => {
+  core.close();
+  remove();
+});
+
+async function allItemCodes(): Promise<string[]> {
+  const codes: string[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await core.api.searchItems({ query: '', offset, limit: 500 });
+    codes.push(...page.items.map((i) => i.code));
+    if (page.items.length < 500) return codes;
+  }
+}
+
+/** Waits for a job to leave the running state, by its own events. */
+function jobFinished(jobId: string) {
+  return new Promise<ReturnType<PorterCore['jobs']['get']>>((resolve) => {
+    const check = () => {
+      const job = core.jobs.get(jobId);
+      if (job.state !== 'running') {
+        unsubscribe();
+        resolve(job);
+      }
+    };
+    const unsubscribe = core.jobs.subscribe(check);
+    check();
+  });
+}
+
+describe('price list import', () => {
+  it('imports the 1C-style windows-1251 file: items, categories, rejected row, codes kept as text', async () => {
+    const report = await core.priceLists.importFile(fixturePath('price-lists', 'cp1251-letterhead-categories.csv'), 'prices.csv');
+    expect(report.items).toBe(7);
+    expect(report.categories).toBe(3);
+    expect(report.rejected).toEqual([{ row: 17, field: 'price', code: 'invalidPrice', value: 'abc', reason: 'not a price: "abc"' }]);
+    const found = await core.api.searchItems({ query: '000123', offset: 0, limit: 10 });
+    expect(found.items.map((i) => [i.code, i.barcode, i.category])).toEqual([['000123', '4607001234562', 'Молочная продукция']]);
+  });
+
+  it('search: Cyrillic in any case, ё = е, several words narrow, barcode and code prefixes', async () => {
+    await core.priceLists.importFile(fixturePath('price-lists', 'cp1251-letterhead-categories.csv'), 'prices.csv');
+    const codes = async (query: string) => (await core.api.searchItems({ query, offset: 0, limit: 50 })).items.map((i) => i.code);
+    expect(await codes('молоко')).toEqual(['000123', '000124']);
+    expect(await codes('МОЛОКО')).toEqual(['000123', '000124']);
+    expect(await codes('Молоко')).toEqual(['000123', '000124']);
+    expect(await codes('мол')).toEqual(['000123', '000124']);
+    expect(await codes('молоко домик')).toEqual(['000124']);
+    expect(await codes('елка')).toEqual(['000300']);
+    expect(await codes('ёлка')).toEqual(['000300']);
+    expect(await codes('мед')).toEqual(['000201']);
+    expect(await codes('алёнка')).toEqual(['000200']);
+    expect(await codes('4607001234579')).toEqual(['000124']);
+    expect(await codes('460700123')).toEqual(['000123', '000124', '000125']);
+    expect(await codes('00030')).toEqual(['000300', '000301']);
+    // FTS5 syntax typed into the box is just punctuation, never a query error.
+    expect(await codes('молоко"*(')).toEqual(['000123', '000124']);
+    expect(await codes('NEAR(молоко')).toEqual([]);
+  });
+
+  it('a fatal error in the middle of 50,000 rows leaves the previous price list and every draft untouched', async () => {
+    await core.priceLists.importFile(fixturePath('price-lists', 'cp1251-letterhead-categories.csv'), 'prices.csv');
+    const previous = core.priceLists.currentInfo;
+    const draft = await core.api.getCurrentDraft({});
+    await core.api.setOrderLineQuantity({ orderId: draft.id, itemCode: '000123', quantity: 24 });
+    await core.api.setOrderLineQuantity({ orderId: draft.id, itemCode: '000300', quantity: 1 });
+    const draftBefore = await core.api.getCurrentDraft({});
+    const codesBefore = await allItemCodes();
+
+    const file = path.join(dir, 'big.csv');
+    await writePriceListCsv(file, generateItems(50_000, 11));
+    const bytes = fs.readFileSync(file);
+    let line = 1;
+    let at = 0;
+    while (line < 25_000) if (bytes[at++] === 0x0a) line++;
+    bytes[at] = 0xfe; // never valid in UTF-8
+    fs.writeFileSync(file, bytes);
+
+    await expect(core.priceLists.importFile(file, 'big.csv')).rejects.toMatchObject({ code: 'FILE_ENCODING', details: { row: 25_000 } });
+    expect(core.priceLists.currentInfo).toEqual(previous);
+    expect(await allItemCodes()).toEqual(codesBefore);
+    expect(await core.api.getCurrentDraft({})).toEqual(draftBefore);
+    expect(fs.readdirSync(path.join(dir, 'catalogs'))).toEqual([`${previous!.id}.sqlite`]);
+  });
+
+  it('a cancelled import (through the contract, as the UI does it) changes nothing', async () => {
+    await core.priceLists.importFile(fixturePath('price-lists', 'cp1251-letterhead-categories.csv'), 'prices.csv');
+    const previous = core.priceLists.currentInfo;
+    const file = path.join(dir, 'big.csv');
+    await writePriceListCsv(file, generateItems(100_000, 12));
+    const { fileId } = core.files.register(file);
+    const preview = await core.api.previewPriceListImport({ fileId });
+    const { jobId } = await core.api.startPriceListImport({ fileId, headerRow: preview.headerRow, mapping: preview.mapping, pricesIncludeVat: true, defaultVatRate: 22 });
+    // Cancel as soon as the first progress event arrives.
+    await new Promise<void>((resolve) => {
+      const unsubscribe = core.jobs.subscribe((job) => {
+        if (job.jobId === jobId && job.rows > 0) {
+          unsubscribe();
+          void core.api.cancelJob({ jobId }).then(() => resolve());
+        }
+      });
+    });
+    const job = await jobFinished(jobId);
+    expect(job.state).toBe('cancelled');
+    expect(job.error?.code).toBe('JOB_CANCELLED');
+    expect(core.priceLists.currentInfo).toEqual(previous);
+    expect((await core.api.searchItems({ query: '', offset: 0, limit: 1 })).total).toBe(7);
+    expect(fs.readdirSync(path.join(dir, 'catalogs'))).toEqual([`${previous!.id}.sqlite`]);
+  });
+
+  it('a later row with an already used code is rejected, naming the first row', async () => {
+    const file = path.join(dir, 'dup.csv');
+    fs.writeFileSync(file, 'Код;Наименование;Цена\n1;Молоко;10\n2;Кефир;20\n1;Молоко ещё раз;30\n');
+    const report = await core.priceLists.importFile(file, 'dup.csv');
+    expect(report.items).toBe(2);
+    expect(report.rejected).toEqual([{ row: 4, field: 'code', code: 'duplicateCode', value: '1', reason: 'the code "1" already appears in row 2' }]);
+  });
+
+  it('a file without a recognisable header is refused with a clear error', async () => {
+    const file = path.join(dir, 'noheader.csv');
+    fs.writeFileSync(file, 'a;b;c\n1;2;3\n');
+    await expect(core.priceLists.importFile(file, 'noheader.csv')).rejects.toMatchObject({ code: 'IMPORT_NO_HEADER', details: { file: 'noheader.csv' } });
+    expect(core.priceLists.currentInfo).toBeNull();
+  });
+});
