@@ -17,6 +17,7 @@ export default defineConfig({
           // The core runs in an Electron utility process; imports run in a worker thread inside it.
           coreHost: resolve('electron/core-host/index.ts'),
           importWorker: resolve('electron/core/catalog/importWorker.ts'),
+          parseWorker: resolve('electron/core/catalog/parseWorker.ts'),
         },
       },
     },

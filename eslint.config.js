@@ -28,7 +28,10 @@ export default tseslint.config(
   },
   {
     files: ['shared/**'],
-    rules: restrict(['electron', 'node:*', 'fs', 'path', '**/renderer/**', '**/electron/**', 'react', 'react-dom'], 'shared/ is pure TypeScript: no Node, Electron, DOM or app imports.'),
+    rules: restrict(
+      ['electron', 'node:*', 'fs', 'path', '**/renderer/**', '**/electron/**', 'react', 'react-dom'],
+      'shared/ is pure TypeScript: no Node, Electron, DOM or app imports.',
+    ),
   },
   {
     files: ['shared/**'],
@@ -41,15 +44,24 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**', 'electron/core-host/**', 'electron/browser-shell/**', 'electron/cli/**'],
-    rules: restrict(['electron', 'electron/*', '**/renderer/**', '**/main/**', '**/preload/**'], 'The core never imports electron, the renderer or the Electron shell.'),
+    rules: restrict(
+      ['electron', 'electron/*', '**/renderer/**', '**/main/**', '**/preload/**'],
+      'The core never imports electron, the renderer or the Electron shell.',
+    ),
   },
   {
     files: ['electron/preload/**'],
-    rules: restrict(['**/main/**', '**/core/**', '**/core-host/**', 'better-sqlite3', '**/renderer/**'], 'The preload exposes named functions only; it never reaches main or the core.'),
+    rules: restrict(
+      ['**/main/**', '**/core/**', '**/core-host/**', 'better-sqlite3', '**/renderer/**'],
+      'The preload exposes named functions only; it never reaches main or the core.',
+    ),
   },
   {
     files: ['electron/main/**'],
-    rules: restrict(['better-sqlite3', '**/core/db/**', '**/core/catalog/**', '**/core/orders/**', '**/renderer/**'], 'electron/main is a thin shell: no SQL, no business rules.'),
+    rules: restrict(
+      ['better-sqlite3', '**/core/db/**', '**/core/catalog/**', '**/core/orders/**', '**/renderer/**'],
+      'electron/main is a thin shell: no SQL, no business rules.',
+    ),
   },
   {
     files: ['tests/**', 'bench/**', 'scripts/**'],

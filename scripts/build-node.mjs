@@ -10,6 +10,7 @@ await build({
     serve: 'electron/browser-shell/serve.ts',
     cli: 'electron/cli/main.ts',
     importWorker: 'electron/core/catalog/importWorker.ts',
+    parseWorker: 'electron/core/catalog/parseWorker.ts',
     bench: 'bench/bench.ts',
   },
   outdir: 'out/node',

@@ -42,6 +42,29 @@ export interface Decimal {
 
 /** Parses "1 234,56" / "1,234.56" / "-12.5" into digit strings, never through floats. */
 export function parseDecimal(text: string): Decimal | null {
+  return parsePlainDecimal(text) ?? parseWrittenDecimal(text);
+}
+
+/** The common case, "1234" or "1234,56", without regular expressions: imports call this millions of times. */
+function parsePlainDecimal(text: string): Decimal | null {
+  const n = text.length;
+  if (n === 0 || n > 30) return null;
+  let separator = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 44 || c === 46) && separator < 0 && i > 0 && i < n - 1) {
+      separator = i;
+      continue;
+    }
+    return null;
+  }
+  return separator < 0
+    ? { negative: false, integer: text, fraction: '' }
+    : { negative: false, integer: text.slice(0, separator), fraction: text.slice(separator + 1) };
+}
+
+function parseWrittenDecimal(text: string): Decimal | null {
   let s = text.replace(/[\s\u00a0\u202f']/g, '');
   if (s === '') return null;
   let negative = false;
@@ -66,14 +89,19 @@ export function parseDecimal(text: string): Decimal | null {
   return { negative, integer, fraction };
 }
 
-/** Turns a parsed decimal into an integer scaled by 10^scale, rounding half away from zero. */
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
+
+/** Turns a parsed decimal into an integer scaled by 10^scale (scale ≤ 4), rounding half away from zero. */
 export function decimalToScaled(d: Decimal, scale: number): number | null {
-  const fraction = d.fraction.padEnd(scale + 1, '0');
-  const kept = fraction.slice(0, scale);
-  const roundUp = Number(fraction[scale]) >= 5;
-  const digits = (d.integer + kept).replace(/^0+(?=\d)/, '');
-  if (digits.length > 15) return null;
-  const value = Number(digits) + (roundUp ? 1 : 0);
+  const integer = d.integer.length > 1 ? d.integer.replace(/^0+(?=\d)/, '') : d.integer;
+  if (integer.length + scale > 15) return null;
+  let kept = 0;
+  for (let i = 0; i < scale; i++) {
+    const digit = i < d.fraction.length ? d.fraction.charCodeAt(i) - 48 : 0;
+    kept = kept * 10 + digit;
+  }
+  const roundUp = d.fraction.length > scale && d.fraction.charCodeAt(scale) - 48 >= 5;
+  const value = Number(integer) * POWERS_OF_TEN[scale]! + kept + (roundUp ? 1 : 0);
   if (!Number.isSafeInteger(value)) return null;
   return d.negative && value !== 0 ? -value : value;
 }

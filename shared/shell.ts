@@ -1,6 +1,6 @@
 import type { JobState } from './domain';
-import type { PorterApi } from './contract';
-import type { PorterErrorData } from './errors';
+import type { MethodName, PorterApi } from './contract';
+import type { PorterErrorData, Result } from './errors';
 
 /** A file the user chose, registered with the core; the renderer only ever sees its id. */
 export interface PickedFile {
@@ -29,3 +29,14 @@ export class PorterCallError extends Error {
     this.data = data;
   }
 }
+
+/**
+ * What the Electron preload exposes as window.porter: one named function per contract
+ * method (each resolves to a Result, since errors cross IPC as data), plus the shell's
+ * own functions. Defined here so the preload and the renderer share one definition.
+ */
+export type ElectronBridge = { [M in MethodName]: (input: unknown) => Promise<Result<unknown>> } & {
+  pickPriceListFile(): Promise<Result<PickedFile | null>>;
+  saveFile(suggestedName: string, content: string): Promise<Result<boolean>>;
+  onJobEvent(listener: (job: JobState) => void): () => void;
+};

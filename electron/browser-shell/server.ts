@@ -73,14 +73,16 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (!isLoopbackHost(req.headers.host, port)) return sendText(res, 403, 'Forbidden host');
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
-      if (!sameToken(queryToken, token)) return sendText(res, 401, 'Unauthorized: the token in the address is wrong. Use the URL printed by npm run serve.');
+      if (!sameToken(queryToken, token))
+        return sendText(res, 401, 'Unauthorized: the token in the address is wrong. Use the URL printed by npm run serve.');
       res.writeHead(302, {
         'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: '/',
       });
       return void res.end();
     }
-    if (!isAuthorized(req, token)) return sendText(res, 401, 'Unauthorized: open the URL printed by npm run serve (it carries the access token).');
+    if (!isAuthorized(req, token))
+      return sendText(res, 401, 'Unauthorized: open the URL printed by npm run serve (it carries the access token).');
 
     if (url.pathname.startsWith('/api/') && req.method === 'POST') {
       const body = await readBody(req, MAX_API_BODY);
@@ -109,7 +111,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const name = (url.searchParams.get('name') ?? 'upload').slice(0, 255);
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_UPLOAD) return sendJson(res, 413, { ok: false, error: { code: 'FILE_TOO_LARGE', message: `${name} is larger than 2 GiB` } });
+    if (declared > MAX_UPLOAD)
+      return sendJson(res, 413, { ok: false, error: { code: 'FILE_TOO_LARGE', message: `${name} is larger than 2 GiB` } });
     const target = core.files.uploadPath(name);
     let received = 0;
     req.on('data', (chunk: Buffer) => {
@@ -120,7 +123,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       await pipeline(req, fs.createWriteStream(target));
     } catch (error) {
       fs.rmSync(target, { force: true });
-      return sendJson(res, 400, { ok: false, error: { code: 'FILE_UNREADABLE', message: `Upload of ${name} failed: ${(error as Error).message}` } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'FILE_UNREADABLE', message: `Upload of ${name} failed: ${(error as Error).message}` },
+      });
     }
     const file = core.files.register(target, name);
     sendJson(res, 200, { ok: true, value: { fileId: file.fileId, name: file.name } });

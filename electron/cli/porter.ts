@@ -141,8 +141,12 @@ export async function runCli(argv: string[], out: (text: string) => void, err: (
       return 2;
     }
     const data = toErrorData(error);
-    const where = describeLocation(data.details as Parameters<typeof describeLocation>[0]);
-    err(parsed.json ? JSON.stringify({ error: data }) + '\n' : `porter: ${data.message}${where && !data.message.includes(where) ? ` (${where})` : ''}\n`);
+    const where = describeLocation(data.details);
+    err(
+      parsed.json
+        ? JSON.stringify({ error: data }) + '\n'
+        : `porter: ${data.message}${where && !data.message.includes(where) ? ` (${where})` : ''}\n`,
+    );
     return 1;
   } finally {
     core?.close();

@@ -59,7 +59,9 @@ export async function createCore(options: CoreOptions): Promise<PorterCore> {
       priceList: priceLists.currentInfo,
     }),
     setLocale: async ({ locale }) => {
-      db.prepare("INSERT INTO settings (key, value) VALUES ('locale', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(locale);
+      db.prepare("INSERT INTO settings (key, value) VALUES ('locale', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+        locale,
+      );
       return { locale };
     },
     previewPriceListImport: ({ fileId }) => priceLists.preview(fileId),

@@ -17,14 +17,18 @@ const xlsxFile = path.join(work.dir, 'cp1251-letterhead-categories.xlsx');
 beforeAll(async () => {
   // The same price list as a workbook: header on row 9, category rows, codes as text, barcodes as numbers.
   const rows: (string | number)[][] = csvTextToRows(iconv.decode(fs.readFileSync(csvFile), 'win1251'));
-  for (const row of rows.slice(9)) if (/^\d{13}$/.test(row[3] ?? '')) row[3] = Number(row[3]);
+  for (const row of rows.slice(9)) if (/^\d{13}$/.test(String(row[3] ?? ''))) row[3] = Number(row[3]);
   await writeWorkbook(xlsxFile, rows);
 });
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, (t) => (out += t), (t) => (err += t));
+  const code = await runCli(
+    args,
+    (t) => (out += t),
+    (t) => (err += t),
+  );
   return { code, out, err };
 }
 
@@ -67,7 +71,11 @@ describe('porter command line', () => {
     const result = await cli(['import-pricelist', file, '--data-dir', cliDir, '--json']);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    const printed = JSON.parse(result.out) as { items: number; categories: number; rejected: { row: number; field: string; reason: string }[] };
+    const printed = JSON.parse(result.out) as {
+      items: number;
+      categories: number;
+      rejected: { row: number; field: string; reason: string }[];
+    };
     expect(printed).toMatchObject({ items: 7, categories: 3, rejected: [{ row: 17, field: 'price', reason: 'not a price: "abc"' }] });
 
     const ui = await importLikeTheUi(uiDir, file);
@@ -92,16 +100,42 @@ describe('porter command line', () => {
     const search = await cli(['search', 'МОЛОКО', '--data-dir', dataDir, '--json']);
     const items = JSON.parse(search.out) as Record<string, unknown>[];
     expect(items).toHaveLength(2);
-    expect(Object.keys(items[0]!).sort()).toEqual(['barcode', 'category', 'code', 'minOrderQuantity', 'name', 'packMultiple', 'priceKopecks', 'stock', 'unit', 'vatRate']);
-    expect(items[0]).toMatchObject({ code: '000123', barcode: '4607001234562', unit: 'шт', packMultiple: 12, priceKopecks: 8990, vatRate: 10, stock: 1200, category: 'Молочная продукция' });
+    expect(Object.keys(items[0]!).sort()).toEqual([
+      'barcode',
+      'category',
+      'code',
+      'minOrderQuantity',
+      'name',
+      'packMultiple',
+      'priceKopecks',
+      'stock',
+      'unit',
+      'vatRate',
+    ]);
+    expect(items[0]).toMatchObject({
+      code: '000123',
+      barcode: '4607001234562',
+      unit: 'шт',
+      packMultiple: 12,
+      priceKopecks: 8990,
+      vatRate: 10,
+      stock: 1200,
+      category: 'Молочная продукция',
+    });
 
     expect((await cli(['set-quantity', '000123', '24', '--data-dir', dataDir])).code).toBe(0);
-    const draft = JSON.parse((await cli(['draft', '--data-dir', dataDir, '--json'])).out) as { id: string; totals: { grossKopecks: number } };
+    const draft = JSON.parse((await cli(['draft', '--data-dir', dataDir, '--json'])).out) as {
+      id: string;
+      totals: { grossKopecks: number };
+    };
     expect(draft.totals.grossKopecks).toBe(24 * 8990);
     const target = path.join(dataDir, 'order.json');
     const exported = await cli(['export-order', draft.id, target, '--data-dir', dataDir, '--json']);
     expect(exported.code).toBe(0);
-    const file = JSON.parse(fs.readFileSync(target, 'utf8')) as { format: string; order: { lines: { itemCode: string; quantity: number }[] } };
+    const file = JSON.parse(fs.readFileSync(target, 'utf8')) as {
+      format: string;
+      order: { lines: { itemCode: string; quantity: number }[] };
+    };
     expect(file.format).toBe('porter.order');
     expect(file.order.lines).toMatchObject([{ itemCode: '000123', quantity: 24 }]);
   });
@@ -128,7 +162,9 @@ describe('porter command line', () => {
     const ok = spawnSync(process.execPath, [bin, 'import-pricelist', csvFile, '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ items: 7, categories: 3 });
-    const bad = spawnSync(process.execPath, [bin, 'import-pricelist', path.join(dataDir, 'nope.csv'), '--data-dir', dataDir], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [bin, 'import-pricelist', path.join(dataDir, 'nope.csv'), '--data-dir', dataDir], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/nope\.csv: no such file/);
   });

@@ -54,9 +54,7 @@ describe('main database', () => {
     migration0001.up(seed);
     seed.pragma('user_version = 1');
     seed.prepare("INSERT INTO orders VALUES ('o1', 'P-000001', 'draft', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z', NULL, 1)").run();
-    seed
-      .prepare("INSERT INTO order_lines VALUES ('o1', '000123', 'Молоко', '4607001234562', 'шт', 12, 0, 8990, 10, 1200, 24, 1)")
-      .run();
+    seed.prepare("INSERT INTO order_lines VALUES ('o1', '000123', 'Молоко', '4607001234562', 'шт', 12, 0, 8990, 10, 1200, 24, 1)").run();
     seed.close();
 
     const { db, migratedFrom, backupFile } = await openMainDatabase(dir);
@@ -96,7 +94,10 @@ describe('main database', () => {
 
   it('rolls back every migration when one fails, leaving the old version', async () => {
     const dir = dataDir();
-    const broken = [...MIGRATIONS, { version: 3, name: 'broken', up: (db: Database.Database) => db.exec('ALTER TABLE nowhere ADD COLUMN x TEXT') }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: 3, name: 'broken', up: (db: Database.Database) => db.exec('ALTER TABLE nowhere ADD COLUMN x TEXT') },
+    ];
     const file = path.join(dir, MAIN_DATABASE_FILE);
     (await openMainDatabase(dir)).db.close();
     await expect(openMainDatabase(dir, broken)).rejects.toMatchObject({ code: 'DB_OPEN_FAILED' });

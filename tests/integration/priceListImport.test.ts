@@ -104,7 +104,13 @@ describe('price list import', () => {
     await writePriceListCsv(file, generateItems(100_000, 12));
     const { fileId } = core.files.register(file);
     const preview = await core.api.previewPriceListImport({ fileId });
-    const { jobId } = await core.api.startPriceListImport({ fileId, headerRow: preview.headerRow, mapping: preview.mapping, pricesIncludeVat: true, defaultVatRate: 22 });
+    const { jobId } = await core.api.startPriceListImport({
+      fileId,
+      headerRow: preview.headerRow,
+      mapping: preview.mapping,
+      pricesIncludeVat: true,
+      defaultVatRate: 22,
+    });
     // Cancel as soon as the first progress event arrives.
     await new Promise<void>((resolve) => {
       const unsubscribe = core.jobs.subscribe((job) => {
@@ -127,13 +133,18 @@ describe('price list import', () => {
     fs.writeFileSync(file, 'Код;Наименование;Цена\n1;Молоко;10\n2;Кефир;20\n1;Молоко ещё раз;30\n');
     const report = await core.priceLists.importFile(file, 'dup.csv');
     expect(report.items).toBe(2);
-    expect(report.rejected).toEqual([{ row: 4, field: 'code', code: 'duplicateCode', value: '1', reason: 'the code "1" already appears in row 2' }]);
+    expect(report.rejected).toEqual([
+      { row: 4, field: 'code', code: 'duplicateCode', value: '1', reason: 'the code "1" already appears in row 2' },
+    ]);
   });
 
   it('a file without a recognisable header is refused with a clear error', async () => {
     const file = path.join(dir, 'noheader.csv');
     fs.writeFileSync(file, 'a;b;c\n1;2;3\n');
-    await expect(core.priceLists.importFile(file, 'noheader.csv')).rejects.toMatchObject({ code: 'IMPORT_NO_HEADER', details: { file: 'noheader.csv' } });
+    await expect(core.priceLists.importFile(file, 'noheader.csv')).rejects.toMatchObject({
+      code: 'IMPORT_NO_HEADER',
+      details: { file: 'noheader.csv' },
+    });
     expect(core.priceLists.currentInfo).toBeNull();
   });
 });

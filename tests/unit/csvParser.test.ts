@@ -49,7 +49,8 @@ describe('detectDelimiter', () => {
   });
 
   it('is not fooled by letterhead lines and decimal commas', () => {
-    const text = 'Прайс-лист, ООО «Ромашка»\nна 01.12.2026\n\nКод;Наименование;Цена\n1;Молоко, 3,2%;89,90\n2;Кефир;70,00\n3;Творог;120,50\n';
+    const text =
+      'Прайс-лист, ООО «Ромашка»\nна 01.12.2026\n\nКод;Наименование;Цена\n1;Молоко, 3,2%;89,90\n2;Кефир;70,00\n3;Творог;120,50\n';
     expect(detectDelimiter(text)).toBe(';');
   });
 });

@@ -69,7 +69,18 @@ describe('preview of a 1C-style windows-1251 price list', () => {
     expect(preview.delimiter).toBe(',');
     expect(preview.headerRow).toBe(1);
     expect(preview.headings[0]).toBe('SKU'); // no BOM glued to the first heading
-    expect(preview.mapping).toMatchObject({ code: 0, name: 1, barcode: 2, unit: 3, packMultiple: 4, minOrderQuantity: 5, price: 6, stock: 7, vatRate: 8, category: 9 });
+    expect(preview.mapping).toMatchObject({
+      code: 0,
+      name: 1,
+      barcode: 2,
+      unit: 3,
+      packMultiple: 4,
+      minOrderQuantity: 5,
+      price: 6,
+      stock: 7,
+      vatRate: 8,
+      category: 9,
+    });
   });
 });
 
@@ -117,10 +128,19 @@ describe('rows of a price list', () => {
     expect(parse(['', 'Молоко', '10'])).toMatchObject({ kind: 'rejected', rejection: { field: 'code', code: 'required' } });
     expect(parse(['1', '', '10'])).toMatchObject({ kind: 'rejected', rejection: { field: 'name', code: 'required' } });
     expect(parse(['1', 'Молоко', '-10'])).toMatchObject({ kind: 'rejected', rejection: { field: 'price', code: 'negativePrice' } });
-    expect(parse(['1', 'Молоко', '10', '4,60123E+12'])).toMatchObject({ kind: 'rejected', rejection: { field: 'barcode', code: 'invalidBarcode' } });
-    expect(parse(['1', 'Молоко', '10', '', '1,5'])).toMatchObject({ kind: 'rejected', rejection: { field: 'packMultiple', code: 'notWholeNumber' } });
+    expect(parse(['1', 'Молоко', '10', '4,60123E+12'])).toMatchObject({
+      kind: 'rejected',
+      rejection: { field: 'barcode', code: 'invalidBarcode' },
+    });
+    expect(parse(['1', 'Молоко', '10', '', '1,5'])).toMatchObject({
+      kind: 'rejected',
+      rejection: { field: 'packMultiple', code: 'notWholeNumber' },
+    });
     expect(parse(['1', 'Молоко', '10', '', '0'])).toMatchObject({ kind: 'rejected', rejection: { field: 'packMultiple' } });
-    expect(parse(['1', 'Молоко', '10', '', '', '18%'])).toMatchObject({ kind: 'rejected', rejection: { field: 'vatRate', code: 'invalidVatRate' } });
+    expect(parse(['1', 'Молоко', '10', '', '', '18%'])).toMatchObject({
+      kind: 'rejected',
+      rejection: { field: 'vatRate', code: 'invalidVatRate' },
+    });
     expect(parse(['1', 'Молоко', '10'])).toMatchObject({ kind: 'item', item: { vatRate: 22, packMultiple: 1, unit: 'шт', stock: null } });
     expect(parse(['', '', ''])).toEqual({ kind: 'empty' });
   });

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { ImportOptions, Item, RejectedRow } from '../../../shared/domain';
+import type { ImportOptions, RejectedRow } from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
 import { REQUIRED_PRICE_LIST_FIELDS } from '../../../shared/priceListFields';
-import { normalizeSearchText } from '../../../shared/search';
-import type { TabularSource } from '../formats/tabularSource';
+import type { ItemBatch } from './itemBatches';
 import { CATALOG_FTS, CATALOG_INDEXES, CATALOG_SCHEMA_VERSION, CATALOG_TABLES } from './catalogSchema';
-import { parseRow } from './priceListTable';
 
 /** How many rejected rows are listed in the report; the rest are only counted. */
 export const MAX_LISTED_REJECTIONS = 1000;
@@ -19,7 +17,8 @@ export interface BuildProgress {
 }
 
 export interface BuildCatalogParams {
-  source: TabularSource;
+  /** Validated rows, read in this thread or by a parse worker. */
+  batches: AsyncIterable<ItemBatch>;
   fileName: string;
   options: Omit<ImportOptions, 'fileId'>;
   priceListId: string;
@@ -118,10 +117,10 @@ class LoadResult {
 }
 
 async function loadRows(db: Database.Database, params: BuildCatalogParams): Promise<LoadResult> {
-  const { source, options, signal } = params;
+  const { signal } = params;
   const insertItem = db.prepare(
-    `INSERT INTO items (code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, category_id, source_row, search_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO items (code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, category_id, source_row)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?)');
   const categoryIds = new Map<string, number>();
@@ -135,49 +134,32 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
     return id;
   };
   const result = new LoadResult();
-  let currentCategory = '';
   let lastReport = 0;
-  const rowOptions = { mapping: options.mapping, defaultVatRate: options.defaultVatRate };
-  const insertItemRow = (item: Item, sourceRow: number) =>
-    insertItem.run(
-      item.code,
-      item.name,
-      item.barcode,
-      item.unit,
-      item.packMultiple,
-      item.minOrderQuantity,
-      item.priceKopecks,
-      item.vatRate,
-      item.stock,
-      categoryId(item.category),
-      sourceRow,
-      normalizeSearchText(`${item.name} ${item.code} ${item.barcode}`),
-    );
 
   db.exec('BEGIN');
-  for await (const batch of source.rows(signal)) {
-    for (const row of batch) {
-      if (row.row <= options.headerRow) continue;
-      const parsed = parseRow(row, currentCategory, rowOptions);
-      switch (parsed.kind) {
-        case 'empty':
-          break;
-        case 'category':
-          currentCategory = parsed.name;
-          break;
-        case 'rejected':
-          result.addRejection(parsed.rejection);
-          break;
-        case 'item':
-          insertItemRow(parsed.item, row.row);
-          result.items++;
-          break;
-      }
-    }
+  for await (const batch of params.batches) {
+    if (signal?.aborted) break;
+    batch.items.forEach((item, i) => {
+      insertItem.run(
+        item.code,
+        item.name,
+        item.barcode,
+        item.unit,
+        item.packMultiple,
+        item.minOrderQuantity,
+        item.priceKopecks,
+        item.vatRate,
+        item.stock,
+        categoryId(item.category),
+        batch.sourceRows[i],
+      );
+    });
+    result.items += batch.items.length;
+    for (const r of batch.rejected) result.addRejection(r);
     const now = Date.now();
     if (now - lastReport > 100) {
       lastReport = now;
-      params.onProgress?.({ phase: 'reading', done: source.bytesRead(), total: source.totalBytes, rows: result.items + result.rejectedCount });
+      params.onProgress?.({ phase: 'reading', done: batch.bytesRead, total: batch.totalBytes, rows: batch.rowsRead });
       // Let cancellation and other work in this thread through between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

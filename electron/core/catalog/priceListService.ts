@@ -64,8 +64,7 @@ export class PriceListService {
     this.importFile(file.path, file.name, buildOptions, controller.signal, (patch) => this.jobs.update(job.jobId, patch)).then(
       (result) => this.jobs.update(job.jobId, { state: 'done', result }),
       (error: unknown) => {
-        const data =
-          error instanceof PorterError ? error.toData() : { code: 'INTERNAL' as const, message: (error as Error).message };
+        const data = error instanceof PorterError ? error.toData() : { code: 'INTERNAL' as const, message: (error as Error).message };
         this.jobs.update(job.jobId, { state: data.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed', error: data });
       },
     );
@@ -91,11 +90,19 @@ export class PriceListService {
     );
     if (signal.aborted) {
       fs.rmSync(path.join(this.catalogDir, catalogFile), { force: true });
-      throw new PorterError('JOB_CANCELLED', `Import of ${fileName} was cancelled; the previous price list is unchanged`, { file: fileName });
+      throw new PorterError('JOB_CANCELLED', `Import of ${fileName} was cancelled; the previous price list is unchanged`, {
+        file: fileName,
+      });
     }
     const priceList = this.activate(catalogFile);
     log.info('price list imported', { fileName, items: built.items, rejected: built.rejected.length + built.rejectedNotListed });
-    return { priceList, items: built.items, categories: built.categories, rejected: built.rejected, rejectedNotListed: built.rejectedNotListed };
+    return {
+      priceList,
+      items: built.items,
+      categories: built.categories,
+      rejected: built.rejected,
+      rejectedNotListed: built.rejectedNotListed,
+    };
   }
 
   /** Makes a finished catalog file current: one short transaction, then the old reader is closed. */
@@ -146,7 +153,10 @@ export async function previewFile(filePath: string, fileName: string): Promise<I
   const header = detectHeader(rows);
   const headerIndex = Math.max(0, header.index);
   const headerRow = rows[headerIndex];
-  const sample = rows.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, SAMPLE_ROWS);
+  const sample = rows
+    .slice(headerIndex + 1)
+    .filter((r) => r.cells.some((c) => c.trim() !== ''))
+    .slice(0, SAMPLE_ROWS);
   const width = Math.max(headerRow?.cells.length ?? 0, ...sample.map((r) => r.cells.length));
   const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
   return {
@@ -166,9 +176,13 @@ export async function previewFile(filePath: string, fileName: string): Promise<I
 export async function defaultOptions(filePath: string, fileName: string): Promise<Omit<ImportOptions, 'fileId'>> {
   const preview = await previewFile(filePath, fileName);
   if (Object.keys(preview.mapping).length === 0) {
-    throw new PorterError('IMPORT_NO_HEADER', `${fileName}: no header row with known column names (code, name, price…) in the first ${PREVIEW_ROWS} rows`, {
-      file: fileName,
-    });
+    throw new PorterError(
+      'IMPORT_NO_HEADER',
+      `${fileName}: no header row with known column names (code, name, price…) in the first ${PREVIEW_ROWS} rows`,
+      {
+        file: fileName,
+      },
+    );
   }
   return { headerRow: preview.headerRow, mapping: preview.mapping, pricesIncludeVat: preview.pricesIncludeVat, defaultVatRate: 22 };
 }

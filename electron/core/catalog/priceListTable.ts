@@ -7,12 +7,34 @@ import type { SourceRow } from '../formats/tabularSource';
 /** Headings seen in Russian and English price lists, normalised (lower case, ё→е, no punctuation). */
 const HEADING_SYNONYMS: Record<PriceListField, string[]> = {
   code: ['код', 'код товара', 'артикул', 'арт', 'sku', 'code', 'item code', 'article', 'product code'],
-  name: ['наименование', 'номенклатура', 'название', 'товар', 'наименование товара', 'name', 'product', 'description', 'item', 'product name'],
+  name: [
+    'наименование',
+    'номенклатура',
+    'название',
+    'товар',
+    'наименование товара',
+    'name',
+    'product',
+    'description',
+    'item',
+    'product name',
+  ],
   barcode: ['штрихкод', 'штрих код', 'штрихкоды', 'шк', 'ean', 'ean13', 'ean 13', 'barcode', 'gtin'],
   unit: ['ед', 'ед изм', 'единица', 'единица измерения', 'unit', 'uom'],
   packMultiple: ['кратность', 'кратн', 'упаковка', 'в упаковке', 'в упак', 'шт в упак', 'pack', 'pack size', 'case', 'multiple'],
   minOrderQuantity: ['мин заказ', 'минимальный заказ', 'минимум', 'мин партия', 'moq', 'min order', 'minimum order', 'minimum'],
-  price: ['цена', 'цена с ндс', 'цена без ндс', 'цена опт', 'оптовая цена', 'стоимость', 'price', 'wholesale price', 'price incl vat', 'price excl vat'],
+  price: [
+    'цена',
+    'цена с ндс',
+    'цена без ндс',
+    'цена опт',
+    'оптовая цена',
+    'стоимость',
+    'price',
+    'wholesale price',
+    'price incl vat',
+    'price excl vat',
+  ],
   stock: ['остаток', 'остатки', 'наличие', 'склад', 'на складе', 'stock', 'in stock', 'qty', 'available'],
   vatRate: ['ндс', 'ставка ндс', 'ндс %', '% ндс', 'vat', 'vat rate', 'vat %'],
   category: ['группа', 'категория', 'раздел', 'группа товаров', 'category', 'group'],
@@ -72,7 +94,7 @@ export function detectHeader(rows: readonly SourceRow[]): DetectedHeader {
 
 function pricesIncludeVatFromHeading(heading: string): boolean {
   const h = normalizeHeading(heading);
-  return !(/без ндс|excl|без налога|net/.test(h));
+  return !/без ндс|excl|без налога|net/.test(h);
 }
 
 export interface RowOptions {
@@ -81,10 +103,7 @@ export interface RowOptions {
 }
 
 export type ParsedRow =
-  | { kind: 'empty' }
-  | { kind: 'category'; name: string }
-  | { kind: 'item'; item: Item }
-  | { kind: 'rejected'; rejection: RejectedRow };
+  { kind: 'empty' } | { kind: 'category'; name: string } | { kind: 'item'; item: Item } | { kind: 'rejected'; rejection: RejectedRow };
 
 const MAX_TEXT = 1000;
 
@@ -95,15 +114,18 @@ export function parseRow(row: SourceRow, currentCategory: string, options: RowOp
     const index = mapping[field];
     return index === undefined ? '' : (row.cells[index] ?? '').trim();
   };
-  const nonEmpty = row.cells.filter((c) => c.trim() !== '');
-  if (nonEmpty.length === 0) return { kind: 'empty' };
+  let filled = 0;
+  let firstFilled = '';
+  for (const c of row.cells) {
+    if (c.trim() === '') continue;
+    if (filled++ === 0) firstFilled = c.trim();
+  }
+  if (filled === 0) return { kind: 'empty' };
 
   const code = cell('code');
   const priceText = cell('price');
   // A heading row: one filled cell (in whichever column 1C put it) and no price.
-  if (priceText === '' && nonEmpty.length === 1) {
-    return { kind: 'category', name: nonEmpty[0]!.trim().slice(0, MAX_TEXT) };
-  }
+  if (priceText === '' && filled === 1) return { kind: 'category', name: firstFilled.slice(0, MAX_TEXT) };
   const reject = (field: PriceListField, code: RejectedRow['code'], value: string, reason: string): ParsedRow => ({
     kind: 'rejected',
     rejection: { row: row.row, field, code, value: value.slice(0, 100), reason },
@@ -127,19 +149,30 @@ export function parseRow(row: SourceRow, currentCategory: string, options: RowOp
 
   const packMultiple = parseCount(cell('packMultiple'), 1);
   if (typeof packMultiple === 'string' || packMultiple < 1) {
-    return reject('packMultiple', typeof packMultiple === 'string' ? packMultiple : 'invalidNumber', cell('packMultiple'), `not a pack multiple (a whole number from 1): "${cell('packMultiple')}"`);
+    return reject(
+      'packMultiple',
+      typeof packMultiple === 'string' ? packMultiple : 'invalidNumber',
+      cell('packMultiple'),
+      `not a pack multiple (a whole number from 1): "${cell('packMultiple')}"`,
+    );
   }
   const minOrderQuantity = parseCount(cell('minOrderQuantity'), 0);
   if (typeof minOrderQuantity === 'string' || minOrderQuantity < 0) {
-    return reject('minOrderQuantity', typeof minOrderQuantity === 'string' ? minOrderQuantity : 'invalidNumber', cell('minOrderQuantity'), `not a minimum order quantity: "${cell('minOrderQuantity')}"`);
+    return reject(
+      'minOrderQuantity',
+      typeof minOrderQuantity === 'string' ? minOrderQuantity : 'invalidNumber',
+      cell('minOrderQuantity'),
+      `not a minimum order quantity: "${cell('minOrderQuantity')}"`,
+    );
   }
   const stockText = cell('stock');
   const stock = mapping.stock === undefined ? null : parseStock(stockText);
   if (stock === undefined) return reject('stock', 'invalidNumber', stockText, `not a stock quantity: "${stockText}"`);
 
   const vatText = cell('vatRate');
-  const vatRate = vatText === '' ? options.defaultVatRate : parseVatRate(vatText);
-  if (vatRate === null) return reject('vatRate', 'invalidVatRate', vatText, `not a VAT rate Porter knows (0, 5, 7, 10, 20, 22 %): "${vatText}"`);
+  const vatRate = vatText === '' ? options.defaultVatRate : cachedVatRate(vatText);
+  if (vatRate === null)
+    return reject('vatRate', 'invalidVatRate', vatText, `not a VAT rate Porter knows (0, 5, 7, 10, 20, 22 %): "${vatText}"`);
 
   return {
     kind: 'item',
@@ -158,9 +191,13 @@ export function parseRow(row: SourceRow, currentCategory: string, options: RowOp
   };
 }
 
+const DIGITS = /^\d{1,15}$/;
+const vatRateCache = new Map<string, VatRate | null>();
+
 /** A whole number such as "12", "12,000" or "1 200"; a fraction is an error. */
 function parseCount(text: string, fallback: number): number | 'invalidNumber' | 'notWholeNumber' {
   if (text === '') return fallback;
+  if (DIGITS.test(text)) return Number(text);
   const d = parseDecimal(text);
   if (!d || d.negative) return 'invalidNumber';
   if (/[1-9]/.test(d.fraction)) return 'notWholeNumber';
@@ -174,6 +211,7 @@ function parseCount(text: string, fallback: number): number | 'invalidNumber' | 
  */
 function parseStock(text: string): number | null | undefined {
   if (text === '') return null;
+  if (DIGITS.test(text)) return Number(text);
   const t = normalizeSearchText(text).trim();
   if (t === '-' || t === 'нет' || t === 'none' || t === 'no') return 0;
   const d = parseDecimal(t.replace(/^(более|больше|свыше|более чем|more than|over|>|≥)\s*/u, ''));
@@ -181,6 +219,16 @@ function parseStock(text: string): number | null | undefined {
   const whole = decimalToScaled({ ...d, fraction: '' }, 0);
   if (whole === null) return undefined;
   return Math.max(0, whole);
+}
+
+/** A price list has a handful of distinct VAT texts and a million rows. */
+function cachedVatRate(text: string): VatRate | null {
+  let rate = vatRateCache.get(text);
+  if (rate === undefined) {
+    rate = parseVatRate(text);
+    if (vatRateCache.size < 1000) vatRateCache.set(text, rate);
+  }
+  return rate;
 }
 
 /** "20", "20%", "НДС 20%", "0,2", "Без НДС" → a rate; null when it is not one Porter knows. */

@@ -4,15 +4,14 @@ import type { BuildProgress, BuiltCatalog } from './buildCatalog';
 import type { CatalogBuilder } from './catalogBuilder';
 
 type Outbound =
-  | { type: 'progress'; progress: BuildProgress }
-  | { type: 'done'; result: BuiltCatalog }
-  | { type: 'failed'; error: PorterErrorData };
+  { type: 'progress'; progress: BuildProgress } | { type: 'done'; result: BuiltCatalog } | { type: 'failed'; error: PorterErrorData };
 
 /** Runs each build in a fresh worker thread (the built importWorker.js next to the shell's bundle). */
 export function workerCatalogBuilder(workerFile: string): CatalogBuilder {
   return (request, onProgress, signal) =>
     new Promise<BuiltCatalog>((resolve, reject) => {
-      const worker = new Worker(workerFile);
+      // A small young generation keeps a million-row import's garbage from inflating memory.
+      const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       let settled = false;
       const finish = (fn: () => void) => {
         if (settled) return;

@@ -33,10 +33,14 @@ export function verifyPragmas(db: Database.Database): void {
   const actual = readPragmas(db);
   for (const [name, expected] of Object.entries(REQUIRED_PRAGMAS)) {
     if (actual[name as keyof typeof REQUIRED_PRAGMAS] !== expected) {
-      throw new PorterError('DB_OPEN_FAILED', `Database pragma ${name} is ${String(actual[name as keyof typeof REQUIRED_PRAGMAS])}, expected ${expected}`, {
-        file: db.name,
-        field: name,
-      });
+      throw new PorterError(
+        'DB_OPEN_FAILED',
+        `Database pragma ${name} is ${String(actual[name as keyof typeof REQUIRED_PRAGMAS])}, expected ${expected}`,
+        {
+          file: db.name,
+          field: name,
+        },
+      );
     }
   }
 }

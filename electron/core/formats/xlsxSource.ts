@@ -125,7 +125,7 @@ async function readSharedStrings(zip: ZipArchive, entry: Entry, file: string): P
   return strings;
 }
 
-/** Parses a whole (small) part; a missing part is not an error, the caller falls back. */
+/** Parses a part start to end (the listener keeps what it needs); a missing part is not an error, the caller falls back. */
 async function parsePart(zip: ZipArchive, name: string, file: string, listen: (parser: XmlParser) => void): Promise<void> {
   const entry = zip.entry(name);
   if (!entry) return;

@@ -41,9 +41,10 @@ export class OrderService {
   ) {}
 
   currentDraft(): Order {
-    const id = this.db.prepare("SELECT id FROM orders WHERE status = 'draft' ORDER BY updated_at DESC, rowid DESC LIMIT 1").pluck().get() as
-      | string
-      | undefined;
+    const id = this.db
+      .prepare("SELECT id FROM orders WHERE status = 'draft' ORDER BY updated_at DESC, rowid DESC LIMIT 1")
+      .pluck()
+      .get() as string | undefined;
     return this.get(id ?? this.createDraft());
   }
 
@@ -53,9 +54,9 @@ export class OrderService {
     const info = this.catalog()?.info;
     this.db.transaction(() => {
       const next = Number(this.db.prepare("SELECT value FROM settings WHERE key = 'nextOrderNumber'").pluck().get() ?? 1);
-      this.db.prepare("INSERT INTO settings (key, value) VALUES ('nextOrderNumber', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
-        String(next + 1),
-      );
+      this.db
+        .prepare("INSERT INTO settings (key, value) VALUES ('nextOrderNumber', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .run(String(next + 1));
       this.db
         .prepare(
           `INSERT INTO orders (id, number, status, created_at, updated_at, price_list_id, prices_include_vat)
@@ -100,14 +101,30 @@ export class OrderService {
           .run(quantity, orderId, itemCode);
         if (updated.changes === 0) {
           const item = this.catalog()?.itemByCode(itemCode);
-          if (!item) throw new PorterError('ITEM_NOT_IN_PRICE_LIST', `Item ${itemCode} is not in the current price list`, { field: 'itemCode' });
-          const position = Number(this.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM order_lines WHERE order_id = ?').pluck().get(orderId));
+          if (!item)
+            throw new PorterError('ITEM_NOT_IN_PRICE_LIST', `Item ${itemCode} is not in the current price list`, { field: 'itemCode' });
+          const position = Number(
+            this.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM order_lines WHERE order_id = ?').pluck().get(orderId),
+          );
           this.db
             .prepare(
               `INSERT INTO order_lines (order_id, item_code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, quantity, position)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(orderId, item.code, item.name, item.barcode, item.unit, item.packMultiple, item.minOrderQuantity, item.priceKopecks, item.vatRate, item.stock, quantity, position);
+            .run(
+              orderId,
+              item.code,
+              item.name,
+              item.barcode,
+              item.unit,
+              item.packMultiple,
+              item.minOrderQuantity,
+              item.priceKopecks,
+              item.vatRate,
+              item.stock,
+              quantity,
+              position,
+            );
         }
       }
       this.db.prepare('UPDATE orders SET updated_at = ? WHERE id = ?').run(now, orderId);

@@ -1,0 +1,140 @@
+// `npm run bench`: price-list import and search figures at 200,000 and 1,000,000 items, each
+// next to a baseline measured in the same run. Not a test: it prints numbers, it does not judge.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CatalogReader } from '../electron/core/catalog/catalogReader';
+import { fileURLToPath } from 'node:url';
+import { workerCatalogBuilder } from '../electron/core/catalog/workerCatalogBuilder';
+import { createCore } from '../electron/core/core';
+import { searchWords } from '../shared/search';
+import { generateItems, writePriceListCsv } from '../tests/builders/priceLists';
+import { seededRandom } from '../tests/builders/random';
+import { hasSqliteShell, timePorterImport, timeSqliteShell } from './importBench';
+
+const args = process.argv.slice(2);
+
+if (args[0] === '--child-import') {
+  const [, csvFile, dataDir] = args as [string, string, string];
+  const started = process.hrtime.bigint();
+  // As the app runs it: the import in a worker thread, reading in a second one.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const core = await createCore({ dataDir, catalogBuilder: workerCatalogBuilder(path.join(here, 'importWorker.js')) });
+  const report = await core.priceLists.importFile(csvFile, path.basename(csvFile));
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  core.close();
+  console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, items: report.items }));
+  process.exit(0);
+}
+
+const valueOf = (flag: string, fallback: string) => {
+  const at = args.indexOf(flag);
+  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+};
+const sizes = valueOf('--sizes', '200000,1000000').split(',').map(Number);
+const runs = Number(valueOf('--runs', '3'));
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-bench-'));
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const f1 = (n: number) => n.toFixed(1);
+
+console.log(`Porter bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs each (median)`);
+if (!hasSqliteShell()) console.log('sqlite3 shell not found (apt-get install sqlite3): the import baseline is skipped');
+
+try {
+  for (const size of sizes) {
+    const csv = path.join(workDir, `price-list-${size}.csv`);
+    await writePriceListCsv(csv, generateItems(size, 42), { bom: false });
+    const mb = fs.statSync(csv).size / 1e6;
+    console.log(`\n== ${size.toLocaleString('en')} items (${f1(mb)} MB CSV, UTF-8, ';', decimal comma)`);
+
+    const porter: number[] = [];
+    const baseline: number[] = [];
+    const rss: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      // Alternate the order so neither side always gets the warmer page cache.
+      if (run % 2 === 1 && hasSqliteShell()) baseline.push(timeSqliteShell(csv, workDir));
+      const r = timePorterImport(csv, workDir);
+      if (r.items !== size) throw new Error(`imported ${r.items} of ${size} items`);
+      porter.push(r.ms);
+      rss.push(r.maxRssMb);
+      if (run % 2 === 0 && hasSqliteShell()) baseline.push(timeSqliteShell(csv, workDir));
+    }
+    console.log(
+      `import (parse + validate + insert + indexes + FTS5): ${f1(median(porter) / 1000)} s; runs ${porter.map((m) => f1(m / 1000)).join(', ')} s`,
+    );
+    console.log(`  peak memory of the importing process: ${f1(Math.max(...rss))} MB (target < 200 MB)`);
+    if (baseline.length) {
+      console.log(
+        `sqlite3 shell .import + same indexes + FTS5:        ${f1(median(baseline) / 1000)} s; runs ${baseline.map((m) => f1(m / 1000)).join(', ')} s`,
+      );
+      console.log(`  ratio Porter / sqlite3 shell: ${(median(porter) / median(baseline)).toFixed(2)}× (target ≤ 1.25×)`);
+    }
+    await searchLatency(csv, size);
+  }
+} finally {
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+async function searchLatency(csv: string, size: number): Promise<void> {
+  // Import once more into a kept data folder, then query its catalog directly (as the core does per keystroke).
+  const dataDir = fs.mkdtempSync(path.join(workDir, 'search-'));
+  await importKeeping(csv, dataDir);
+  const catalogFile = fs.readdirSync(path.join(dataDir, 'catalogs')).find((f) => f.endsWith('.sqlite'))!;
+  const catalog = new CatalogReader(path.join(dataDir, 'catalogs', catalogFile));
+  const random = seededRandom(7);
+  const sample = [...generateItems(Math.min(size, 200_000), 42)].filter(() => random() < 0.01);
+  const pickItem = () => sample[Math.floor(random() * sample.length)]!;
+  const shapes: [string, () => string][] = [];
+  for (let length = 1; length <= 7; length++) {
+    shapes.push([`prefix ${length} char${length > 1 ? 's' : ''}`, () => (searchWords(pickItem().name)[0] ?? '').slice(0, length)]);
+  }
+  shapes.push([
+    'two words',
+    () =>
+      searchWords(pickItem().name)
+        .slice(0, 2)
+        .map((w, i) => (i === 1 ? w.slice(0, 3) : w))
+        .join(' '),
+  ]);
+  shapes.push(['barcode (13 digits)', () => pickItem().barcode]);
+  shapes.push(['barcode prefix (7)', () => pickItem().barcode.slice(0, 7)]);
+  shapes.push(['code (8 digits)', () => pickItem().code]);
+  console.log(`search, ${size.toLocaleString('en')} items — first page of 100 + capped count, 300 queries per shape (p50 / p99 ms):`);
+  for (const [name, query] of shapes) {
+    for (let i = 0; i < 20; i++) catalog.search(query(), 0, 100); // warm-up
+    const times: number[] = [];
+    let found = 0;
+    for (let i = 0; i < 300; i++) {
+      const q = query();
+      const started = process.hrtime.bigint();
+      const result = catalog.search(q, 0, 100);
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      found += result.items.length > 0 ? 1 : 0;
+    }
+    console.log(
+      `  ${name.padEnd(22)} p50 ${percentile(times, 50).toFixed(2).padStart(7)}  p99 ${percentile(times, 99).toFixed(2).padStart(7)}   (${found}/300 found)`,
+    );
+  }
+  // Baseline in the same run: the raw cost of reading 100 rows by primary key from the same file.
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const started = process.hrtime.bigint();
+    catalog.search('', Math.floor(random() * (size - 100)), 100);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  console.log(
+    `  ${'reference: page of 100'.padEnd(22)} p50 ${percentile(times, 50).toFixed(2).padStart(7)}  p99 ${percentile(times, 99).toFixed(2).padStart(7)}`,
+  );
+  catalog.close();
+}
+
+async function importKeeping(csv: string, dataDir: string): Promise<void> {
+  const core = await createCore({ dataDir });
+  await core.priceLists.importFile(csv, path.basename(csv));
+  core.close();
+}
