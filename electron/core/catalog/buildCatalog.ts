@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite';
 import type { ImportOptions, RejectedRow } from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
 import { REQUIRED_PRICE_LIST_FIELDS } from '../../../shared/priceListFields';
 import type { ItemBatch } from './itemBatches';
-import { CATALOG_FTS, CATALOG_INDEXES, CATALOG_SCHEMA_VERSION, CATALOG_TABLES } from './catalogSchema';
+import { CATALOG_FTS, CATALOG_INDEXES, CATALOG_SCHEMA_VERSION, CATALOG_TABLES, ITEM_COLUMNS, itemsTable } from './catalogSchema';
 
 /** How many rejected rows are listed in the report; the rest are only counted. */
 export const MAX_LISTED_REJECTIONS = 1000;
@@ -52,7 +53,7 @@ export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCat
   }
   const tmpPath = `${params.catalogPath}.building`;
   fs.rmSync(tmpPath, { force: true });
-  const db = new Database(tmpPath);
+  const db = openSqlite(tmpPath);
   let ok = false;
   try {
     // Derived data, rebuilt from the file on failure: no journal, no fsync until the end.
@@ -118,10 +119,7 @@ class LoadResult {
 
 async function loadRows(db: Database.Database, params: BuildCatalogParams): Promise<LoadResult> {
   const { signal } = params;
-  const insertItem = db.prepare(
-    `INSERT INTO items (code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, category_id, source_row)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertItem = db.prepare(`INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?)');
   const categoryIds = new Map<string, number>();
   const categoryId = (name: string): number | null => {
@@ -183,6 +181,14 @@ function removeDuplicateCodes(db: Database.Database): RejectedRow[] {
   if (rows.length === 0) return [];
   const remove = db.prepare('DELETE FROM items WHERE id = ?');
   db.transaction(() => rows.forEach((r) => remove.run(r.id)))();
+  // Renumber 1..N so paging by id range stays exact; only files with duplicates pay for this.
+  db.exec(`
+    ${itemsTable('items_compact')}
+    INSERT INTO items_compact (${ITEM_COLUMNS}) SELECT ${ITEM_COLUMNS} FROM items ORDER BY id;
+    DROP TABLE items;
+    ALTER TABLE items_compact RENAME TO items;
+    ${CATALOG_INDEXES}
+  `);
   return rows.map((r) => ({
     row: r.row,
     field: 'code',

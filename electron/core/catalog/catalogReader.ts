@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite';
 import type { Item, PriceListInfo } from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
 import type { VatRate } from '../../../shared/money';
@@ -21,7 +22,7 @@ interface ItemRow {
   category: string | null;
 }
 
-const ITEM_COLUMNS = `i.code, i.name, i.barcode, i.unit, i.pack_multiple, i.min_order_quantity, i.price_kopecks, i.vat_rate, i.stock, c.name AS category`;
+const SELECTED_COLUMNS = `i.code, i.name, i.barcode, i.unit, i.pack_multiple, i.min_order_quantity, i.price_kopecks, i.vat_rate, i.stock, c.name AS category`;
 
 export interface SearchResult {
   items: Item[];
@@ -40,7 +41,7 @@ export class CatalogReader {
 
   constructor(file: string) {
     try {
-      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      this.db = openSqlite(file, { readonly: true, fileMustExist: true });
     } catch (error) {
       throw new PorterError('DB_OPEN_FAILED', `Cannot open the price list file ${file}: ${(error as Error).message}`, { file });
     }
@@ -61,17 +62,17 @@ export class CatalogReader {
       pricesIncludeVat: meta.get('pricesIncludeVat') !== '0',
     };
     this.pageStatement = this.db.prepare(
-      `SELECT ${ITEM_COLUMNS} FROM items i LEFT JOIN categories c ON c.id = i.category_id ORDER BY i.id LIMIT ? OFFSET ?`,
+      `SELECT ${SELECTED_COLUMNS} FROM items i LEFT JOIN categories c ON c.id = i.category_id WHERE i.id > ? ORDER BY i.id LIMIT ?`,
     );
     this.searchStatement = this.db.prepare(
-      `SELECT ${ITEM_COLUMNS} FROM items_fts f JOIN items i ON i.id = f.rowid LEFT JOIN categories c ON c.id = i.category_id
+      `SELECT ${SELECTED_COLUMNS} FROM items_fts f JOIN items i ON i.id = f.rowid LEFT JOIN categories c ON c.id = i.category_id
         WHERE items_fts MATCH ? LIMIT ? OFFSET ?`,
     );
     this.countStatement = this.db
       .prepare(`SELECT count(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ? LIMIT ${COUNT_CAP + 1})`)
       .pluck();
     this.byCodeStatement = this.db.prepare(
-      `SELECT ${ITEM_COLUMNS} FROM items i LEFT JOIN categories c ON c.id = i.category_id WHERE i.code = ?`,
+      `SELECT ${SELECTED_COLUMNS} FROM items i LEFT JOIN categories c ON c.id = i.category_id WHERE i.code = ?`,
     );
   }
 
@@ -83,7 +84,7 @@ export class CatalogReader {
   search(query: string, offset: number, limit: number): SearchResult {
     const words = searchWords(query);
     if (words.length === 0) {
-      const items = (this.pageStatement.all(limit, offset) as ItemRow[]).map(toItem);
+      const items = (this.pageStatement.all(offset, limit) as ItemRow[]).map(toItem);
       return { items, total: this.info.itemCount, totalExact: true };
     }
     const match = words.map((w) => `"${w}"*`).join(' ');

@@ -8,16 +8,12 @@
  */
 export const CATALOG_SCHEMA_VERSION = 1;
 
-export const CATALOG_TABLES = `
-  CREATE TABLE meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-  ) STRICT;
-  CREATE TABLE categories (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE
-  ) STRICT;
-  CREATE TABLE items (
+/**
+ * Items are numbered 1..N in file order with no gaps, so the grid pages the whole list by
+ * id range instead of OFFSET (which walks every row before the page).
+ */
+export function itemsTable(name: string): string {
+  return `CREATE TABLE ${name} (
     id INTEGER PRIMARY KEY,
     code TEXT NOT NULL,
     name TEXT NOT NULL,
@@ -30,7 +26,22 @@ export const CATALOG_TABLES = `
     stock INTEGER,
     category_id INTEGER,
     source_row INTEGER NOT NULL
+  ) STRICT;`;
+}
+
+export const ITEM_COLUMNS =
+  'code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, category_id, source_row';
+
+export const CATALOG_TABLES = `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
   ) STRICT;
+  CREATE TABLE categories (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  ) STRICT;
+  ${itemsTable('items')}
 `;
 
 /** Built after loading: creating indexes on unsorted input first is about twice as slow. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { PorterError } from '../../../shared/errors';
 import { createLogger } from '../logger';
 import { applyPragmas } from './pragmas';
@@ -28,7 +29,7 @@ export async function openMainDatabase(dataDir: string, migrations = MIGRATIONS)
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = openSqlite(file);
   } catch (error) {
     throw new PorterError('DB_OPEN_FAILED', `Cannot open the database ${file}: ${(error as Error).message}`, { file });
   }
