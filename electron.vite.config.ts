@@ -35,7 +35,15 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // In development the shell's CSP header (relaxed for the refresh preamble) governs; the built page keeps its meta CSP.
+        name: 'porter-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
+      },
+    ],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

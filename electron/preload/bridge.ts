@@ -1,0 +1,33 @@
+import type { MethodName } from '../../shared/contract';
+import type { JobState } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
+import type { ElectronBridge, PickedFile } from '../../shared/shell';
+import { BRIDGE_METHOD_NAMES } from './methodNames';
+
+/** The part of ipcRenderer the bridge uses; passed in so the bridge can be tested without Electron. */
+export interface BridgeIpc {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/**
+ * window.porter: named functions only, each bound to one fixed channel. The page never
+ * gets ipcRenderer, so it cannot pick a channel or listen to anything but job events.
+ */
+export function createBridge(ipc: BridgeIpc): ElectronBridge {
+  const methods = Object.fromEntries(
+    BRIDGE_METHOD_NAMES.map((name) => [name, (input: unknown) => ipc.invoke(`porter:${name}`, input) as Promise<Result<unknown>>]),
+  ) as { [M in MethodName]: (input: unknown) => Promise<Result<unknown>> };
+  return {
+    ...methods,
+    pickPriceListFile: () => ipc.invoke('porter:pickPriceListFile') as Promise<Result<PickedFile | null>>,
+    saveFile: (suggestedName, content) => ipc.invoke('porter:saveFile', suggestedName, content) as Promise<Result<boolean>>,
+    onJobEvent: (listener) => {
+      // The IPC event object stays here: it carries the sender and must not reach the page.
+      const forward = (_event: unknown, job: unknown) => listener(job as JobState);
+      ipc.on('porter:job', forward);
+      return () => void ipc.removeListener('porter:job', forward);
+    },
+  };
+}

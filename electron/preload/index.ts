@@ -1,0 +1,5 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge';
+
+// Sandboxed preload: only 'electron' is available here; everything else is bundled into index.cjs.
+contextBridge.exposeInMainWorld('porter', createBridge(ipcRenderer));
