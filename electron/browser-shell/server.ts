@@ -86,7 +86,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
     if (url.pathname.startsWith('/api/') && req.method === 'POST') {
       const body = await readBody(req, MAX_API_BODY);
-      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body too large' } });
+      if (body === null) {
+        // The rest of the body is never read: close the connection rather than leave it half-consumed.
+        res.setHeader('Connection', 'close');
+        res.on('finish', () => req.destroy());
+        return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body too large' } });
+      }
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
