@@ -18,11 +18,19 @@ console.error(`Building better-sqlite3 for Electron ${electronVersion} (once)…
 rmSync(targetDir, { recursive: true, force: true });
 cpSync(sourceDir, targetDir, { recursive: true, filter: (src) => !src.includes(join('build', 'Release')) });
 
-const run = (command, args) => spawnSync(command, args, { cwd: targetDir, stdio: 'inherit', shell: process.platform === 'win32' }).status === 0;
+const run = (command, args) =>
+  spawnSync(command, args, { cwd: targetDir, stdio: 'inherit', shell: process.platform === 'win32' }).status === 0;
 const prebuilt = run(process.execPath, [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', electronVersion]);
 const built =
   prebuilt ||
-  run(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers']);
+  run(process.execPath, [
+    require.resolve('node-gyp/bin/node-gyp.js'),
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+  ]);
 if (!built || !existsSync(binding)) {
   console.error('Could not build better-sqlite3 for Electron (it needs the Electron headers or a prebuilt binary from the internet).');
   console.error('Without Electron, run Porter in a browser: npm run serve');

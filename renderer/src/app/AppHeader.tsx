@@ -1,0 +1,71 @@
+import { Button, Group, SegmentedControl, Text } from '@mantine/core';
+import type { Locale, PriceListInfo } from '../../../shared/domain';
+import { formatCount, formatDateTime } from '../common/format';
+import { UploadIcon } from '../common/icons';
+import { useT } from '../i18n';
+
+interface AppHeaderProps {
+  priceList: PriceListInfo | null;
+  onImport: () => void;
+  onLocale: (locale: Locale) => void;
+}
+
+/** App name, the current price list, the import button and the language switch. */
+export function AppHeader({ priceList, onImport, onLocale }: AppHeaderProps) {
+  const { t, locale } = useT();
+  return (
+    <header className="app-header">
+      <Group gap={10} wrap="nowrap" className="brand">
+        <span className="brand__mark" aria-hidden>
+          P
+        </span>
+        <div>
+          <Text fw={700} size="md" lh={1.1}>
+            {t('app.name')}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.1}>
+            {t('app.tagline')}
+          </Text>
+        </div>
+      </Group>
+      <div className="price-list-info" data-testid="price-list-info">
+        {priceList ? (
+          <>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600} lh={1.2}>
+              {t('header.priceList')}
+            </Text>
+            <Text size="sm" lh={1.3} truncate>
+              <span className="price-list-info__name" data-testid="price-list-name">
+                {priceList.sourceName}
+              </span>
+              <span className="sep">·</span>
+              <span data-testid="price-list-count">{t('header.items', { count: formatCount(priceList.itemCount, locale) })}</span>
+              <span className="sep">·</span>
+              <span>{t('header.importedAt', { date: formatDateTime(priceList.importedAt, locale) })}</span>
+            </Text>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('header.noPriceList')}
+          </Text>
+        )}
+      </div>
+      <Group gap="sm" wrap="nowrap">
+        <Button variant="light" leftSection={<UploadIcon />} onClick={onImport} data-testid="import-button">
+          {t('header.import')}
+        </Button>
+        <SegmentedControl
+          size="xs"
+          value={locale}
+          onChange={(value) => onLocale(value === 'en' ? 'en' : 'ru')}
+          data={[
+            { value: 'ru', label: t('locale.ru') },
+            { value: 'en', label: t('locale.en') },
+          ]}
+          aria-label={t('header.language')}
+          data-testid="locale-switch"
+        />
+      </Group>
+    </header>
+  );
+}

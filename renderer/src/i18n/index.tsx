@@ -1,0 +1,38 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Locale } from '../../../shared/domain';
+import en from './en.json';
+import ru from './ru.json';
+
+/** Every UI string has a key in ru.json (the default locale); TypeScript checks keys against it. */
+export type MessageKey = keyof typeof ru;
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+// Typing en.json as the same record makes a missing English key a compile error.
+const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ru, en };
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = MESSAGES[locale][key] ?? MESSAGES.ru[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+interface I18nValue {
+  locale: Locale;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue>({ locale: 'ru', t: (key, params) => translate('ru', key, params) });
+
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo<I18nValue>(() => ({ locale, t: (key, params) => translate(locale, key, params) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current locale's translate function: `const { t, locale } = useT(); t('order.export')`. */
+export function useT(): I18nValue {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,73 @@
+import { METHOD_NAMES, type MethodName, type PorterApi } from '../../../shared/contract';
+import type { JobState } from '../../../shared/domain';
+import type { Result } from '../../../shared/errors';
+import { PorterCallError, type PickedFile, type PorterShell } from '../../../shared/shell';
+
+/**
+ * The browser shell's client: contract calls go to /api/<method> on the local server
+ * (the token travels in an HttpOnly cookie set by the printed URL), files are uploaded,
+ * saves are downloads, job events arrive over server-sent events.
+ */
+export function createBrowserShell(): PorterShell {
+  const call = async (method: MethodName, input: unknown): Promise<unknown> => {
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+    if (response.status === 401) throw new PorterCallError({ code: 'UNAUTHORIZED', message: 'Unauthorized' });
+    const result = (await response.json()) as Result<unknown>;
+    if (!result.ok) throw new PorterCallError(result.error);
+    return result.value;
+  };
+  const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as PorterApi;
+
+  return {
+    kind: 'browser',
+    api,
+    pickPriceListFile: () =>
+      new Promise<PickedFile | null>((resolve, reject) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        input.setAttribute('data-testid', 'price-list-file-input');
+        input.style.display = 'none';
+        input.addEventListener('change', () => {
+          const file = input.files?.[0];
+          input.remove();
+          if (!file) return resolve(null);
+          uploadFile(file).then(resolve, reject);
+        });
+        input.addEventListener('cancel', () => {
+          input.remove();
+          resolve(null);
+        });
+        document.body.appendChild(input);
+        input.click();
+      }),
+    saveFile: async (suggestedName, content) => {
+      const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = suggestedName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return true;
+    },
+    onJobEvent: (listener) => {
+      const source = new EventSource('/events');
+      source.onmessage = (event: MessageEvent<string>) => listener(JSON.parse(event.data) as JobState);
+      return () => source.close();
+    },
+  };
+}
+
+async function uploadFile(file: File): Promise<PickedFile> {
+  const response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, credentials: 'same-origin' });
+  const result = (await response.json()) as Result<PickedFile>;
+  if (!result.ok) throw new PorterCallError(result.error);
+  return result.value;
+}

@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { seedPriceList } from './support/seed';
+import { openSession, type PorterSession } from './support/session';
+import { SLICE_ITEMS, writeSlicePriceList } from './support/slicePriceList';
+
+describe('catalog grid', () => {
+  let browser: Browser;
+  let session: PorterSession | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const pageErrors = session?.pageErrors ?? [];
+    await session?.close();
+    session = undefined;
+    expect(pageErrors).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('pages the demo price list in as it scrolls, down to its last item', async () => {
+    session = await openSession(browser, { demo: true });
+    const { catalog, page } = session;
+    expect(await catalog.count.innerText()).toBe('Всего: 5\u00a0000');
+    // Only the rows in view exist: the grid is virtualized.
+    expect(await catalog.rows.count()).toBeLessThan(80);
+
+    await catalog.grid.hover();
+    await page.mouse.wheel(0, 5000 * 32);
+    await catalog.row('00104999').waitFor();
+    expect(await catalog.rows.count()).toBeLessThan(80);
+    expect(await catalog.row('00104999').getAttribute('aria-rowindex')).toBe('5001');
+  });
+
+  it('is driven from the keyboard: Enter to rows, arrows between them, + steps a pack, Esc reverts, F3 / Ctrl+K / "/" back to search', async () => {
+    session = await openSession(browser, {
+      before: async (server, workDir) => void (await seedPriceList(server, writeSlicePriceList(workDir))),
+    });
+    const { catalog, order, page } = session;
+    const { milk, milkUpper } = SLICE_ITEMS;
+    const focused = (code: string) => page.locator(`[data-testid="catalog-row"][data-code="${code}"] input:focus`).waitFor();
+    const searchFocused = () => page.locator('[data-testid="catalog-search"]:focus').waitFor();
+
+    await searchFocused(); // autofocus on start
+    await catalog.searchFor('молоко');
+    await page.keyboard.press('Enter');
+    await focused(milk.code);
+    await page.keyboard.press('ArrowDown');
+    await focused(milkUpper.code);
+    await page.keyboard.type('18');
+    await page.keyboard.press('ArrowUp'); // leaving the row commits it
+    await focused(milk.code);
+    await order.waitForLine(milkUpper.code, 18);
+
+    await page.keyboard.press('+');
+    expect(await catalog.quantityInput(milk.code).inputValue()).toBe(String(milk.packMultiple));
+    await page.keyboard.press('Escape');
+    await searchFocused();
+    expect(await catalog.quantityInput(milk.code).inputValue()).toBe('');
+    await order.waitUntilSaved();
+    expect(await order.lines.count()).toBe(1);
+
+    for (const key of ['F3', 'Control+K', '/']) {
+      await catalog.quantityInput(milk.code).click();
+      await focused(milk.code);
+      await page.keyboard.press(key);
+      await searchFocused();
+    }
+    expect(await catalog.search.inputValue()).toBe('молоко');
+  });
+});

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import type { CatalogPage } from './support/CatalogPage';
+import type { OrderPanel } from './support/OrderPanel';
+import { repoRoot } from './support/porterServer';
+import { openSession, type PorterSession } from './support/session';
+import { writeSlicePriceList } from './support/slicePriceList';
+
+/** The README picture, and one of every screen for a person to look at after a UI change. */
+const README_SHOT = path.join(repoRoot, 'docs', 'screenshots', 'catalog.png');
+const SHOTS_DIR = process.env.PORTER_SHOTS_DIR ?? path.join(os.tmpdir(), 'porter-shots');
+
+/**
+ * Orders the first item a query finds: `packs` whole packs — or, with `extra`, the first item
+ * sold in packs, `extra` units more than whole packs, so the order shows a pack warning.
+ */
+async function orderFirstFound(catalog: CatalogPage, order: OrderPanel, query: string, packs: number, extra = 0): Promise<void> {
+  await catalog.searchFor(query);
+  let chosen: { code: string; pack: number } | undefined;
+  for (const code of await catalog.shownCodes()) {
+    const pack = Number(await catalog.row(code).locator('[data-col="pack"]').innerText()) || 1;
+    if (extra === 0 || pack > 1) {
+      chosen = { code, pack };
+      break;
+    }
+  }
+  if (!chosen) throw new Error(`the demo price list has nothing to order for ${query}`);
+  const { code } = chosen;
+  const quantity = chosen.pack * packs + extra;
+  await catalog.orderQuantity(code, quantity);
+  await order.waitForLine(code, quantity);
+}
+
+describe('screens', () => {
+  let browser: Browser;
+  let session: PorterSession | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+    fs.mkdirSync(path.dirname(README_SHOT), { recursive: true });
+  });
+  afterEach(async () => {
+    const pageErrors = session?.pageErrors ?? [];
+    await session?.close();
+    session = undefined;
+    expect(pageErrors).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('takes the README screenshot: the demo catalog, a search, an order in progress', async () => {
+    session = await openSession(browser, { demo: true });
+    const { catalog, order, page } = session;
+    expect(await catalog.priceListCount.innerText()).toBe('позиций: 5\u00a0000');
+
+    await orderFirstFound(catalog, order, 'шоколад горький', 2);
+    await orderFirstFound(catalog, order, 'чай черный', 3);
+    await orderFirstFound(catalog, order, 'молоко здравушка', 1, 2);
+    expect(await order.page.getByTestId('problem-badge').count()).toBeGreaterThan(0);
+    await orderFirstFound(catalog, order, 'молоко', 4);
+    await order.waitUntilSaved();
+    expect(await order.lines.count()).toBe(4);
+    await catalog.search.press('End');
+
+    await page.screenshot({ path: README_SHOT });
+    fs.copyFileSync(README_SHOT, path.join(SHOTS_DIR, 'catalog.png'));
+    await order.root.screenshot({ path: path.join(SHOTS_DIR, 'order-panel.png') });
+    expect(fs.statSync(README_SHOT).size).toBeGreaterThan(50_000);
+  });
+
+  it('captures the empty state, the import mapping and the import result', async () => {
+    session = await openSession(browser);
+    const { catalog, importDialog, page } = session;
+    await catalog.emptyState.waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'empty.png') });
+
+    await importDialog.open(catalog.importButton, writeSlicePriceList(session.workDir));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'import-mapping.png') });
+    await importDialog.startButton.click();
+    await importDialog.result.waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'import-result.png') });
+
+    await importDialog.closeButton.click();
+    await importDialog.dialog.waitFor({ state: 'detached' });
+    await catalog.switchLocale('EN');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    await catalog.searchFor('молоко');
+    await catalog.orderQuantity('000124', 5);
+    await session.order.waitForLine('000124', 5);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'catalog-en.png') });
+  });
+});
