@@ -19,7 +19,11 @@ if (args[0] === '--child-import') {
   const started = process.hrtime.bigint();
   // As the app runs it: the import in a worker thread, reading in a second one.
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const core = await createCore({ dataDir, catalogBuilder: workerCatalogBuilder(path.join(here, 'importWorker.js')) });
+  const inThread = process.env.PORTER_BENCH_BUILDER === 'thread';
+  const core = await createCore({
+    dataDir,
+    catalogBuilder: inThread ? undefined : workerCatalogBuilder(path.join(here, 'importWorker.js')),
+  });
   const report = await core.priceLists.importFile(csvFile, path.basename(csvFile));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   core.close();

@@ -29,7 +29,8 @@ export const contract = {
     output: z.object({ locale: localeSchema }),
   },
   previewPriceListImport: {
-    input: z.object({ fileId: z.string().min(1).max(200) }),
+    /** headerRow: the row the user says holds the headings (detected when absent). */
+    input: z.object({ fileId: z.string().min(1).max(200), headerRow: z.number().int().min(1).max(1000).optional() }),
     output: importPreviewSchema,
   },
   startPriceListImport: {

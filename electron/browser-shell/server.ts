@@ -105,6 +105,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (url.pathname === '/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
+      for (const job of core.jobs.running()) res.write(`data: ${JSON.stringify(job)}\n\n`);
       eventClients.add(res);
       req.on('close', () => eventClients.delete(res));
       return;

@@ -64,7 +64,7 @@ export async function createCore(options: CoreOptions): Promise<PorterCore> {
       );
       return { locale };
     },
-    previewPriceListImport: ({ fileId }) => priceLists.preview(fileId),
+    previewPriceListImport: ({ fileId, headerRow }) => priceLists.preview(fileId, headerRow),
     startPriceListImport: async (input) => priceLists.startImport(input),
     getJob: async ({ jobId }) => jobs.get(jobId),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

@@ -2,7 +2,7 @@ import type { MethodName } from '../../shared/contract';
 import type { JobState } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { ElectronBridge, PickedFile } from '../../shared/shell';
-import { BRIDGE_METHOD_NAMES } from './methodNames';
+import { CONTRACT_METHOD_NAMES } from '../../shared/methodNames';
 
 /** The part of ipcRenderer the bridge uses; passed in so the bridge can be tested without Electron. */
 export interface BridgeIpc {
@@ -17,7 +17,7 @@ export interface BridgeIpc {
  */
 export function createBridge(ipc: BridgeIpc): ElectronBridge {
   const methods = Object.fromEntries(
-    BRIDGE_METHOD_NAMES.map((name) => [name, (input: unknown) => ipc.invoke(`porter:${name}`, input) as Promise<Result<unknown>>]),
+    CONTRACT_METHOD_NAMES.map((name) => [name, (input: unknown) => ipc.invoke(`porter:${name}`, input) as Promise<Result<unknown>>]),
   ) as { [M in MethodName]: (input: unknown) => Promise<Result<unknown>> };
   return {
     ...methods,

@@ -147,4 +147,33 @@ describe('price list import', () => {
     });
     expect(core.priceLists.currentInfo).toBeNull();
   });
+
+  it('a preview can be taken from the header row the user names', async () => {
+    const { fileId } = core.files.register(fixturePath('price-lists', 'cp1251-letterhead-categories.csv'));
+    const detected = await core.api.previewPriceListImport({ fileId });
+    expect(detected.headerRow).toBe(9);
+    const chosen = await core.api.previewPriceListImport({ fileId, headerRow: 5 });
+    expect(chosen.headerRow).toBe(5);
+    expect(chosen.headings[0]).toBe('ПРАЙС-ЛИСТ на 01.12.2026');
+    expect(chosen.mapping).toEqual({});
+    expect(await core.api.previewPriceListImport({ fileId, headerRow: 9 })).toEqual(detected);
+  });
+
+  it('an empty draft takes the price list (and its VAT rule) of its first line', async () => {
+    const draft = await core.api.getCurrentDraft({});
+    expect(draft.priceListId).toBeNull();
+    const file = path.join(dir, 'net.csv');
+    fs.writeFileSync(file, 'Код;Наименование;Цена без НДС;НДС\n1;Молоко;100,00;20%\n');
+    const report = await core.priceLists.importFile(file, 'net.csv', {
+      headerRow: 1,
+      mapping: { code: 0, name: 1, price: 2, vatRate: 3 },
+      pricesIncludeVat: false,
+      defaultVatRate: 22,
+    });
+    const order = await core.api.setOrderLineQuantity({ orderId: draft.id, itemCode: '1', quantity: 3 });
+    expect(order.priceListId).toBe(report.priceList.id);
+    expect(order.pricesIncludeVat).toBe(false);
+    // 3 × 100,00 without VAT + 20 % on top.
+    expect(order.totals).toMatchObject({ netKopecks: 30000, vatKopecks: 6000, grossKopecks: 36000 });
+  });
 });

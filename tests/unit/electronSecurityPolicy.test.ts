@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
 import type { ElectronBridge } from '../../shared/shell';
 import { createBridge, type BridgeIpc } from '../../electron/preload/bridge';
-import { BRIDGE_METHOD_NAMES } from '../../electron/preload/methodNames';
+import { CONTRACT_METHOD_NAMES } from '../../shared/methodNames';
 import { isAllowedExternalUrl, isAllowedNavigation, isTrustedSender, permissionDecision } from '../../electron/main/securityPolicy';
 
 const PACKAGED_APP = 'file:///opt/Porter/resources/app.asar/out/renderer/index.html';
@@ -116,7 +116,7 @@ describe('preload bridge', () => {
   }
 
   it('lists exactly the contract methods', () => {
-    expect([...BRIDGE_METHOD_NAMES].sort()).toEqual(Object.keys(contract).sort());
+    expect([...CONTRACT_METHOD_NAMES].sort()).toEqual(Object.keys(contract).sort());
   });
 
   it('exposes named functions only, each bound to its own channel', async () => {

@@ -41,7 +41,7 @@ async function run(request: ParseRequest): Promise<void> {
       while (inFlight >= MAX_IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((resolve) => (wakeUp = resolve));
       if (controller.signal.aborted) break;
       inFlight++;
-      port!.postMessage({ type: 'batch', batch });
+      port!.postMessage({ type: 'batch', batch }, [batch.numbers.buffer as ArrayBuffer]);
     }
     port!.postMessage({ type: 'end' });
   } catch (error) {

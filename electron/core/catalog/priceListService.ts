@@ -10,7 +10,7 @@ import type { JobRegistry } from '../jobs/jobRegistry';
 import { createLogger } from '../logger';
 import type { CatalogBuilder } from './catalogBuilder';
 import { CatalogReader } from './catalogReader';
-import { detectHeader } from './priceListTable';
+import { detectHeader, headerAt } from './priceListTable';
 
 const log = createLogger('catalog.priceLists');
 const PREVIEW_ROWS = 80;
@@ -46,9 +46,9 @@ export class PriceListService {
     return this.reader?.info ?? null;
   }
 
-  async preview(fileId: string): Promise<ImportPreview> {
+  async preview(fileId: string, headerRow?: number): Promise<ImportPreview> {
     const file = this.files.get(fileId);
-    return previewFile(file.path, file.name);
+    return previewFile(file.path, file.name, headerRow);
   }
 
   /** Starts an import as a job; the result (or error) arrives in the job's state. */
@@ -147,10 +147,12 @@ export class PriceListService {
   }
 }
 
-export async function previewFile(filePath: string, fileName: string): Promise<ImportPreview> {
+/** A preview of the file; with headerRow the user has said where the header is, otherwise it is detected. */
+export async function previewFile(filePath: string, fileName: string, chosenHeaderRow?: number): Promise<ImportPreview> {
   const source = await openTabularSource(filePath, fileName);
-  const rows = await readFirstRows(source, PREVIEW_ROWS);
-  const header = detectHeader(rows);
+  const rows = await readFirstRows(source, Math.max(PREVIEW_ROWS, (chosenHeaderRow ?? 0) + SAMPLE_ROWS * 2));
+  const chosenIndex = chosenHeaderRow === undefined ? -1 : rows.findIndex((r) => r.row >= chosenHeaderRow);
+  const header = chosenIndex >= 0 ? headerAt(rows, chosenIndex) : detectHeader(rows);
   const headerIndex = Math.max(0, header.index);
   const headerRow = rows[headerIndex];
   const sample = rows

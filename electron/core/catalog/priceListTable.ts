@@ -92,6 +92,12 @@ export function detectHeader(rows: readonly SourceRow[]): DetectedHeader {
   return best;
 }
 
+/** The row at index taken as the header, as the user chose it. */
+export function headerAt(rows: readonly SourceRow[], index: number): DetectedHeader {
+  const mapping = mapHeadings(rows[index]?.cells ?? []);
+  return { index, mapping, pricesIncludeVat: pricesIncludeVatFromHeading(rows[index]?.cells[mapping.price ?? -1] ?? '') };
+}
+
 function pricesIncludeVatFromHeading(heading: string): boolean {
   const h = normalizeHeading(heading);
   return !/без ндс|excl|без налога|net/.test(h);
@@ -106,13 +112,18 @@ export type ParsedRow =
   { kind: 'empty' } | { kind: 'category'; name: string } | { kind: 'item'; item: Item } | { kind: 'rejected'; rejection: RejectedRow };
 
 const MAX_TEXT = 1000;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS_ALL = /[\u0000-\u001f\u007f]+/g;
 
 /** Interprets one data row of a price list as an item, a category heading, or a rejection. */
 export function parseRow(row: SourceRow, currentCategory: string, options: RowOptions): ParsedRow {
   const { mapping } = options;
   const cell = (field: PriceListField): string => {
     const index = mapping[field];
-    return index === undefined ? '' : (row.cells[index] ?? '').trim();
+    if (index === undefined) return '';
+    const value = (row.cells[index] ?? '').trim();
+    // Line breaks and other control characters inside a cell become spaces: names are one line.
+    return CONTROL_CHARACTERS.test(value) ? value.replace(CONTROL_CHARACTERS_ALL, ' ') : value;
   };
   let filled = 0;
   let firstFilled = '';

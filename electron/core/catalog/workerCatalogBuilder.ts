@@ -10,8 +10,8 @@ type Outbound =
 export function workerCatalogBuilder(workerFile: string): CatalogBuilder {
   return (request, onProgress, signal) =>
     new Promise<BuiltCatalog>((resolve, reject) => {
-      // A small young generation keeps a million-row import's garbage from inflating memory.
-      const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      // The inserting side holds a few batches at a time: a small heap keeps its garbage from inflating memory.
+      const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } });
       let settled = false;
       const finish = (fn: () => void) => {
         if (settled) return;

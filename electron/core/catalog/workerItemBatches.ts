@@ -1,13 +1,31 @@
-import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { PorterError, type PorterErrorData } from '../../../shared/errors';
 import type { ItemBatch } from './itemBatches';
 import type { ParseRequest } from './parseWorker';
 
 type Outbound = { type: 'batch'; batch: ItemBatch } | { type: 'end' } | { type: 'error'; error: PorterErrorData };
 
+/**
+ * A CSV reader holds a few batches at a time: a small heap makes V8 collect often instead of
+ * growing (a million-row import stays within its memory budget). A workbook's shared strings
+ * must all be in memory, so XLSX gets room.
+ */
+function readerMemoryLimits(filePath: string): ResourceLimits {
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const isZip = head.readUInt32LE(0) === 0x04034b50;
+  return isZip ? { maxYoungGenerationSizeMb: 16 } : { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 48 };
+}
+
 /** Item batches read by a parse worker (see parseWorker.ts), acknowledged one by one as they are consumed. */
 export async function* workerItemBatches(workerFile: string, request: ParseRequest, signal?: AbortSignal): AsyncGenerator<ItemBatch> {
-  const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(workerFile, { resourceLimits: readerMemoryLimits(request.filePath) });
   const queue: Outbound[] = [];
   let notify: (() => void) | null = null;
   const push = (message: Outbound) => {

@@ -43,7 +43,23 @@ export class CsvParser {
     const records: string[][] = [];
     const delim = this.delimiterCode;
     let pos = 0;
+    // Where the next quote and carriage return are, looked up once and reused while pos is before them.
+    let nextQuote = -2;
+    let nextReturn = -2;
     record: while (pos < n) {
+      // Fast path: a record on one line without quotes (nearly every row of a price list) is split natively.
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = s.indexOf('"', pos);
+      if (nextReturn !== -1 && nextReturn < pos) nextReturn = s.indexOf('\r', pos);
+      const newline = s.indexOf('\n', pos);
+      if (newline >= 0 || final) {
+        const lineEnd = newline >= 0 ? newline : n;
+        const textEnd = lineEnd > pos && s.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        if ((nextQuote === -1 || nextQuote >= lineEnd) && (nextReturn === -1 || nextReturn >= textEnd)) {
+          records.push(s.slice(pos, textEnd).split(this.delimiter));
+          pos = newline >= 0 ? newline + 1 : n;
+          continue;
+        }
+      }
       const fields: string[] = [];
       let i = pos;
       for (;;) {

@@ -40,6 +40,11 @@ export class JobRegistry {
     return [...this.jobs.values()].some((j) => j.state.kind === kind && j.state.state === 'running');
   }
 
+  /** Jobs still running: a client that connects late (or reconnects) starts from their state. */
+  running(): JobState[] {
+    return [...this.jobs.values()].filter((j) => j.state.state === 'running').map((j) => j.state);
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

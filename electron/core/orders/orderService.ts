@@ -100,12 +100,19 @@ export class OrderService {
           .prepare('UPDATE order_lines SET quantity = ? WHERE order_id = ? AND item_code = ?')
           .run(quantity, orderId, itemCode);
         if (updated.changes === 0) {
-          const item = this.catalog()?.itemByCode(itemCode);
-          if (!item)
+          const catalog = this.catalog();
+          const item = catalog?.itemByCode(itemCode);
+          if (!catalog || !item)
             throw new PorterError('ITEM_NOT_IN_PRICE_LIST', `Item ${itemCode} is not in the current price list`, { field: 'itemCode' });
           const position = Number(
             this.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM order_lines WHERE order_id = ?').pluck().get(orderId),
           );
+          if (position === 1) {
+            // An empty draft belongs to the price list its first line comes from (VAT-inclusive or not).
+            this.db
+              .prepare('UPDATE orders SET price_list_id = ?, prices_include_vat = ? WHERE id = ?')
+              .run(catalog.info.id, catalog.info.pricesIncludeVat ? 1 : 0, orderId);
+          }
           this.db
             .prepare(
               `INSERT INTO order_lines (order_id, item_code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, quantity, position)

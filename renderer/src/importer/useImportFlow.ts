@@ -105,9 +105,25 @@ export function useImportFlow(shell: PorterShell, onImported: (report: ImportRep
     );
   }, [shell, preview]);
 
-  const choose = useCallback((patch: Partial<ImportChoices>) => {
-    setState((current) => (current.step === 'mapping' ? { ...current, choices: { ...current.choices, ...patch } } : current));
-  }, []);
+  const choose = useCallback(
+    (patch: Partial<ImportChoices>) => {
+      setState((current) => (current.step === 'mapping' ? { ...current, choices: { ...current.choices, ...patch } } : current));
+      if (patch.headerRow === undefined || state.step !== 'mapping' || !(patch.headerRow >= 1 && patch.headerRow <= 1000)) return;
+      // Another header row: headings, samples and the guessed mapping are read again from there.
+      const { file } = state;
+      const headerRow = patch.headerRow;
+      shell.api.previewPriceListImport({ fileId: file.fileId, headerRow }).then(
+        (result) =>
+          setState((current) =>
+            current.step === 'mapping' && current.file.fileId === file.fileId && current.choices.headerRow === headerRow
+              ? { ...current, preview: result, choices: { ...current.choices, mapping: result.mapping } }
+              : current,
+          ),
+        (error: unknown) => setState((current) => (current.step === 'mapping' ? { ...current, error: toUiError(error) } : current)),
+      );
+    },
+    [state, shell],
+  );
 
   const start = useCallback(() => {
     if (state.step !== 'mapping' || state.starting) return;

@@ -1,4 +1,5 @@
-import { METHOD_NAMES, type MethodName, type PorterApi } from '../../../shared/contract';
+import type { MethodName, PorterApi } from '../../../shared/contract';
+import { CONTRACT_METHOD_NAMES } from '../../../shared/methodNames';
 import type { JobState } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
 import { PorterCallError, type PickedFile, type PorterShell } from '../../../shared/shell';
@@ -21,7 +22,7 @@ export function createBrowserShell(): PorterShell {
     if (!result.ok) throw new PorterCallError(result.error);
     return result.value;
   };
-  const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as PorterApi;
+  const api = Object.fromEntries(CONTRACT_METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as PorterApi;
 
   return {
     kind: 'browser',

@@ -1,12 +1,12 @@
-import type { MethodName } from '../../shared/contract';
+import type { MethodName } from './contract';
 
 /**
  * The contract's method names, listed by hand: importing shared/contract itself would pull
- * zod into the sandboxed preload, which can load no packages. The type checks below
+ * zod into the sandboxed preload (which can load no packages) and into the renderer's bundle. The type checks below
  * fail the build if a method is added to the contract and not here (or named wrongly),
  * and tests/unit/electronSecurityPolicy.test.ts compares the list with the contract.
  */
-export const BRIDGE_METHOD_NAMES = [
+export const CONTRACT_METHOD_NAMES = [
   'getAppInfo',
   'setLocale',
   'previewPriceListImport',
@@ -19,5 +19,5 @@ export const BRIDGE_METHOD_NAMES = [
   'exportOrder',
 ] as const satisfies readonly MethodName[];
 
-type Unlisted = Exclude<MethodName, (typeof BRIDGE_METHOD_NAMES)[number]>;
+type Unlisted = Exclude<MethodName, (typeof CONTRACT_METHOD_NAMES)[number]>;
 export const _everyContractMethodIsListed: [Unlisted] extends [never] ? true : Unlisted = true;
