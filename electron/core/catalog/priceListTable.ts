@@ -112,7 +112,9 @@ export type ParsedRow =
   { kind: 'empty' } | { kind: 'category'; name: string } | { kind: 'item'; item: Item } | { kind: 'rejected'; rejection: RejectedRow };
 
 const MAX_TEXT = 1000;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_CHARACTERS_ALL = /[\u0000-\u001f\u007f]+/g;
 
 /** Interprets one data row of a price list as an item, a category heading, or a rejection. */
