@@ -143,5 +143,7 @@ describe('rows of a price list', () => {
     });
     expect(parse(['1', 'Молоко', '10'])).toMatchObject({ kind: 'item', item: { vatRate: 22, packMultiple: 1, unit: 'шт', stock: null } });
     expect(parse(['', '', ''])).toEqual({ kind: 'empty' });
+    // A quoted cell spanning lines, or a stray control character, becomes one line of text.
+    expect(parse(['1', 'Молоко\n3,2%\u001f 1 л', '10'])).toMatchObject({ kind: 'item', item: { name: 'Молоко 3,2%  1 л' } });
   });
 });
