@@ -18,18 +18,23 @@ const SHOTS_DIR = process.env.PORTER_SHOTS_DIR ?? path.join(os.tmpdir(), 'porter
  * Orders the first item a query finds: `packs` whole packs — or, with `extra`, the first item
  * sold in packs, `extra` units more than whole packs, so the order shows a pack warning.
  */
+const ordered = new Set<string>();
+
 async function orderFirstFound(catalog: CatalogPage, order: OrderPanel, query: string, packs: number, extra = 0): Promise<void> {
   await catalog.searchFor(query);
   let chosen: { code: string; pack: number } | undefined;
   for (const code of await catalog.shownCodes()) {
     const pack = Number(await catalog.row(code).locator('[data-col="pack"]').innerText()) || 1;
-    if (extra === 0 || pack > 1) {
+    // Only items in stock: the screenshot shows the one deliberate problem (a non-multiple), not shortages.
+    const stock = Number((await catalog.row(code).locator('[data-col="stock"]').innerText()).replace(/\D/g, '')) || 0;
+    if (!ordered.has(code) && stock >= pack * (packs + 1) && (extra === 0 || pack > 1)) {
       chosen = { code, pack };
       break;
     }
   }
   if (!chosen) throw new Error(`the demo price list has nothing to order for ${query}`);
   const { code } = chosen;
+  ordered.add(code);
   const quantity = chosen.pack * packs + extra;
   await catalog.orderQuantity(code, quantity);
   await order.waitForLine(code, quantity);

@@ -8,7 +8,7 @@ import { readItemBatches, type RowOptions } from './itemBatches';
  * what it sends: on two cores, parsing and SQLite's inserts overlap instead of taking turns.
  * At most MAX_IN_FLIGHT batches wait unacknowledged, so memory stays bounded.
  */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 16;
 
 export interface ParseRequest {
   filePath: string;
