@@ -53,6 +53,7 @@ try {
   for (const size of sizes) {
     const csv = path.join(workDir, `price-list-${size}.csv`);
     await writePriceListCsv(csv, generateItems(size, 42), { bom: false });
+    settle(csv);
     const mb = fs.statSync(csv).size / 1e6;
     console.log(`\n== ${size.toLocaleString('en')} items (${f1(mb)} MB CSV, UTF-8, ';', decimal comma)`);
 
@@ -82,6 +83,15 @@ try {
   }
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+/** Flushes the freshly written file and reads it once, so no run pays for write-back or a cold cache. */
+function settle(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  fs.fsyncSync(fd);
+  const buffer = Buffer.alloc(1 << 20);
+  while (fs.readSync(fd, buffer, 0, buffer.length, null) > 0);
+  fs.closeSync(fd);
 }
 
 async function searchLatency(csv: string, size: number): Promise<void> {

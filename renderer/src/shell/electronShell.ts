@@ -1,17 +1,8 @@
 import type { MethodName, PorterApi } from '../../../shared/contract';
-import type { JobState } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
-import { PorterCallError, type PickedFile, type PorterShell } from '../../../shared/shell';
+import { PorterCallError, type ElectronBridge, type PorterShell } from '../../../shared/shell';
 
-/**
- * What electron/preload exposes as window.porter: one named function per contract method
- * (each returns a Result, since errors cross IPC as data), plus the shell's own functions.
- */
-export type ElectronBridge = { [M in MethodName]: (input: unknown) => Promise<Result<unknown>> } & {
-  pickPriceListFile(): Promise<Result<PickedFile | null>>;
-  saveFile(suggestedName: string, content: string): Promise<Result<boolean>>;
-  onJobEvent(listener: (job: JobState) => void): () => void;
-};
+export type { ElectronBridge };
 
 const unwrap = async <T>(promise: Promise<Result<T>>): Promise<T> => {
   const result = await promise;
