@@ -19,7 +19,7 @@ describe('CSV files with Cyrillic text, read in 1 MB chunks', () => {
   // Every name crosses the reader's chunk boundaries somewhere in 200,000 rows (≈ 20 MB).
   const COUNT = 200_000;
 
-  it.each(['utf-8', 'windows-1251'] as const)('%s: zero corrupted characters in 200,000 rows', async (encoding) => {
+  it.each(['utf-8', 'windows-1251'] as const)('%s: zero corrupted characters in 200,000 rows', { timeout: 60_000 }, async (encoding) => {
     const file = path.join(dir, `big-${encoding}.csv`);
     await writePriceListCsv(file, generateItems(COUNT, 7), { encoding, bom: false });
     const rows = await readAll(file);
