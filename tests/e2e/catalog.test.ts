@@ -1,29 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { seedPriceList } from './support/seed';
-import { openSession, type PorterSession } from './support/session';
+import { porterSessions, type PorterSession } from './support/session';
 import { SLICE_ITEMS, writeSlicePriceList } from './support/slicePriceList';
 
 describe('catalog grid', () => {
-  let browser: Browser;
-  let session: PorterSession | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const pageErrors = session?.pageErrors ?? [];
-    await session?.close();
-    session = undefined;
-    expect(pageErrors).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const sessions = porterSessions();
+  let session: PorterSession;
 
   it('pages the demo price list in as it scrolls, down to its last item', async () => {
-    session = await openSession(browser, { demo: true });
+    session = await sessions.open({ demo: true });
     const { catalog, page } = session;
     expect(await catalog.count.innerText()).toBe('Всего: 5\u00a0000');
     // Only the rows in view exist: the grid is virtualized.
@@ -37,7 +22,7 @@ describe('catalog grid', () => {
   });
 
   it('is driven from the keyboard: Enter to rows, arrows between them, + steps a pack, Esc reverts, F3 / Ctrl+K / "/" back to search', async () => {
-    session = await openSession(browser, {
+    session = await sessions.open({
       before: async (server, workDir) => void (await seedPriceList(server, writeSlicePriceList(workDir))),
     });
     const { catalog, order, page } = session;

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogPage } from './support/CatalogPage';
 import type { OrderPanel } from './support/OrderPanel';
 import { repoRoot } from './support/porterServer';
-import { openSession, type PorterSession } from './support/session';
+import { porterSessions, type PorterSession } from './support/session';
 import { writeSlicePriceList } from './support/slicePriceList';
 
 /** The README picture, and one of every screen for a person to look at after a UI change. */
@@ -41,26 +39,16 @@ async function orderFirstFound(catalog: CatalogPage, order: OrderPanel, query: s
 }
 
 describe('screens', () => {
-  let browser: Browser;
-  let session: PorterSession | undefined;
+  const sessions = porterSessions();
+  let session: PorterSession;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
+  beforeAll(() => {
     fs.mkdirSync(SHOTS_DIR, { recursive: true });
     fs.mkdirSync(path.dirname(README_SHOT), { recursive: true });
   });
-  afterEach(async () => {
-    const pageErrors = session?.pageErrors ?? [];
-    await session?.close();
-    session = undefined;
-    expect(pageErrors).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('takes the README screenshot: the demo catalog, a search, an order in progress', async () => {
-    session = await openSession(browser, { demo: true });
+    session = await sessions.open({ demo: true });
     const { catalog, order, page } = session;
     expect(await catalog.priceListCount.innerText()).toBe('позиций: 5\u00a0000');
 
@@ -80,7 +68,7 @@ describe('screens', () => {
   });
 
   it('captures the empty state, the import mapping and the import result', async () => {
-    session = await openSession(browser);
+    session = await sessions.open();
     const { catalog, importDialog, page } = session;
     await catalog.emptyState.waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'empty.png') });

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMoney, lineAmount, lineTotals, orderTotals } from '../../shared/money';
 import { generateItems, writePriceListCsv } from '../builders/priceLists';
-import { launchBrowser, openPorter, waitUntilReady } from './support/browser';
+import { openPorter, waitUntilReady } from './support/browser';
 import { OrderPanel } from './support/OrderPanel';
 import { startPorter } from './support/porterServer';
 import { seedPriceList } from './support/seed';
-import { openSession, type PorterSession } from './support/session';
+import { porterSessions, type PorterSession } from './support/session';
 import { BAD_ROW, HEADER_ROW, SLICE_HEADINGS, SLICE_ITEMS, writeSlicePriceList } from './support/slicePriceList';
 
 const withSlicePriceList = async (server: Parameters<typeof seedPriceList>[0], workDir: string) => {
@@ -17,24 +16,11 @@ const withSlicePriceList = async (server: Parameters<typeof seedPriceList>[0], w
 };
 
 describe('store purchaser: price list → search → order → export', () => {
-  let browser: Browser;
-  let session: PorterSession | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const pageErrors = session?.pageErrors ?? [];
-    await session?.close();
-    session = undefined;
-    expect(pageErrors).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const sessions = porterSessions();
+  let session: PorterSession;
 
   it('imports a windows-1251 CSV through the mapping dialog and names the rejected row', async () => {
-    session = await openSession(browser);
+    session = await sessions.open();
     const { catalog, importDialog } = session;
     await catalog.emptyState.waitFor();
 
@@ -96,7 +82,7 @@ describe('store purchaser: price list → search → order → export', () => {
   });
 
   it('shows progress while a large price list imports, and Stop keeps the previous one', async () => {
-    session = await openSession(browser, { before: withSlicePriceList });
+    session = await sessions.open({ before: withSlicePriceList });
     const { catalog, importDialog } = session;
     const big = path.join(session.workDir, 'big.csv');
     await writePriceListCsv(big, generateItems(150_000), {});
@@ -114,7 +100,7 @@ describe('store purchaser: price list → search → order → export', () => {
   });
 
   it('finds items by Cyrillic text in any case, by barcode, and treats ё as е', async () => {
-    session = await openSession(browser, { before: withSlicePriceList });
+    session = await sessions.open({ before: withSlicePriceList });
     const { catalog } = session;
     const milk = [SLICE_ITEMS.milk.code, SLICE_ITEMS.milkUpper.code];
 
@@ -142,7 +128,7 @@ describe('store purchaser: price list → search → order → export', () => {
   });
 
   it('puts typed quantities into the order with line sums, VAT by rate and the total', async () => {
-    session = await openSession(browser, { before: withSlicePriceList });
+    session = await sessions.open({ before: withSlicePriceList });
     const { catalog, order, page } = session;
     const { milk, tree } = SLICE_ITEMS;
 
@@ -179,7 +165,7 @@ describe('store purchaser: price list → search → order → export', () => {
   });
 
   it('flags a quantity that is not a pack multiple and fixes it from the badge', async () => {
-    session = await openSession(browser, { before: withSlicePriceList });
+    session = await sessions.open({ before: withSlicePriceList });
     const { catalog, order } = session;
     const { chocolate, kefir } = SLICE_ITEMS;
 
@@ -205,7 +191,7 @@ describe('store purchaser: price list → search → order → export', () => {
   });
 
   it('exports the order as a Porter JSON file that matches its schema and the typed lines', async () => {
-    session = await openSession(browser, { before: withSlicePriceList });
+    session = await sessions.open({ before: withSlicePriceList });
     const { catalog, order, page } = session;
     const { milk, chocolate, tree } = SLICE_ITEMS;
     const typed = [
@@ -281,7 +267,7 @@ describe('store purchaser: price list → search → order → export', () => {
   });
 
   it('keeps the draft through a page reload and a restart of Porter', async () => {
-    session = await openSession(browser, { before: withSlicePriceList });
+    session = await sessions.open({ before: withSlicePriceList });
     const { catalog, order, page } = session;
     await catalog.searchFor('молоко');
     await catalog.orderQuantity(SLICE_ITEMS.milk.code, 12);
@@ -302,7 +288,7 @@ describe('store purchaser: price list → search → order → export', () => {
     await session.server.stop({ keepDataDir: true });
     const restarted = await startPorter({ dataDir });
     try {
-      const { context, page: reopened, pageErrors } = await openPorter(browser, restarted.loginUrl);
+      const { context, page: reopened, pageErrors } = await openPorter(sessions.browser(), restarted.loginUrl);
       const panel = new OrderPanel(reopened);
       await panel.waitForLine(SLICE_ITEMS.milk.code, 12);
       await panel.waitForLine(SLICE_ITEMS.milkUpper.code, 18);
@@ -317,7 +303,7 @@ describe('store purchaser: price list → search → order → export', () => {
   });
 
   it('switches the interface to English and back, and remembers the choice', async () => {
-    session = await openSession(browser, { before: withSlicePriceList });
+    session = await sessions.open({ before: withSlicePriceList });
     const { catalog, order, page } = session;
     expect(await catalog.importButton.innerText()).toBe('Загрузить прайс-лист');
 

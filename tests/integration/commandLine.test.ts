@@ -7,6 +7,7 @@ import { runCli } from '../../electron/cli/porter';
 import { createCore } from '../../electron/core/core';
 import type { ImportReport, Item } from '../../shared/domain';
 import { fixturePath, tempDataDir } from '../builders/dataDir';
+import { jobFinished } from '../builders/jobs';
 import { csvTextToRows, writeWorkbook } from '../builders/workbooks';
 
 const work = tempDataDir('porter-cli');
@@ -45,14 +46,7 @@ async function importLikeTheUi(dataDir: string, file: string): Promise<{ report:
       pricesIncludeVat: preview.pricesIncludeVat,
       defaultVatRate: 22,
     });
-    const job = await new Promise<ReturnType<typeof core.jobs.get>>((resolve) => {
-      const check = () => {
-        const state = core.jobs.get(jobId);
-        if (state.state !== 'running') resolve(state);
-      };
-      core.jobs.subscribe(check);
-      check();
-    });
+    const job = await jobFinished(core.jobs, jobId);
     expect(job.state).toBe('done');
     const items = (await core.api.searchItems({ query: '', offset: 0, limit: 500 })).items;
     return { report: job.result!, items };

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type PorterCore } from '../../electron/core/core';
 import { generateItems, writePriceListCsv } from '../builders/priceLists';
 import { fixturePath, tempDataDir } from '../builders/dataDir';
+import { jobFinished } from '../builders/jobs';
 
 let core: PorterCore;
 let dir: string;
@@ -25,21 +26,6 @@ async function allItemCodes(): Promise<string[]> {
     codes.push(...page.items.map((i) => i.code));
     if (page.items.length < 500) return codes;
   }
-}
-
-/** Waits for a job to leave the running state, by its own events. */
-function jobFinished(jobId: string) {
-  return new Promise<ReturnType<PorterCore['jobs']['get']>>((resolve) => {
-    const check = () => {
-      const job = core.jobs.get(jobId);
-      if (job.state !== 'running') {
-        unsubscribe();
-        resolve(job);
-      }
-    };
-    const unsubscribe = core.jobs.subscribe(check);
-    check();
-  });
 }
 
 describe('price list import', () => {
@@ -120,7 +106,7 @@ describe('price list import', () => {
         }
       });
     });
-    const job = await jobFinished(jobId);
+    const job = await jobFinished(core.jobs, jobId);
     expect(job.state).toBe('cancelled');
     expect(job.error?.code).toBe('JOB_CANCELLED');
     expect(core.priceLists.currentInfo).toEqual(previous);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openPorter } from './browser';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchBrowser, openPorter } from './browser';
 import { CatalogPage } from './CatalogPage';
 import { ImportDialog } from './ImportDialog';
 import { OrderPanel } from './OrderPanel';
@@ -55,4 +56,33 @@ export async function openSession(browser: Browser, options: SessionOptions = {}
     fs.rmSync(workDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+export interface PorterSessions {
+  /** The suite's browser (for pages opened by hand, e.g. after a restart). */
+  browser: () => Browser;
+  /** A fresh Porter with a ready page; closed after the test, which fails if the page logged an error. */
+  open: (options?: SessionOptions) => Promise<PorterSession>;
+}
+
+/** Registers a suite's hooks: one browser per file, one Porter per test. Call inside describe(). */
+export function porterSessions(): PorterSessions {
+  let browser: Browser | undefined;
+  let session: PorterSession | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const pageErrors = session?.pageErrors ?? [];
+    await session?.close();
+    session = undefined;
+    expect(pageErrors).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => browser!,
+    open: async (options) => (session = await openSession(browser!, options)),
+  };
 }
