@@ -3,7 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: { PORTER_LOG_LEVEL: 'warn' }, testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          env: { PORTER_LOG_LEVEL: 'warn' },
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'integration',
