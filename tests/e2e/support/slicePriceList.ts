@@ -1,20 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { VatRate } from '../../../shared/money';
+import type { GeneratedItem } from '../../builders/priceLists';
 
 /** One item of the slice price list, as the test expects Porter to read it. */
-export interface SliceItem {
-  code: string;
-  name: string;
-  barcode: string;
-  packMultiple: number;
-  minOrderQuantity: number;
-  priceKopecks: number;
-  vatRate: VatRate;
-  stock: number;
-  category: string;
-}
+export type SliceItem = Omit<GeneratedItem, 'unit'>;
 
 export const SLICE_ITEMS = {
   milk: {
