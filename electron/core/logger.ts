@@ -2,11 +2,7 @@
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-let threshold = LEVELS[(process.env.PORTER_LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? LEVELS.info;
-
-export function setLogLevel(level: LogLevel): void {
-  threshold = LEVELS[level];
-}
+const threshold = LEVELS[(process.env.PORTER_LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? LEVELS.info;
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;

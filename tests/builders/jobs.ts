@@ -1,3 +1,4 @@
+import type { PorterCore } from '../../electron/core/core';
 import type { JobRegistry } from '../../electron/core/jobs/jobRegistry';
 import type { JobState } from '../../shared/domain';
 
@@ -14,4 +15,18 @@ export function jobFinished(jobs: JobRegistry, jobId: string): Promise<JobState>
     const unsubscribe = jobs.subscribe(check);
     check();
   });
+}
+
+/** Starts an import through the contract exactly as the renderer does: register, preview, start with the preview's choices. */
+export async function startImportLikeTheUi(core: PorterCore, file: string): Promise<string> {
+  const { fileId } = core.files.register(file);
+  const preview = await core.api.previewPriceListImport({ fileId });
+  const { jobId } = await core.api.startPriceListImport({
+    fileId,
+    headerRow: preview.headerRow,
+    mapping: preview.mapping,
+    pricesIncludeVat: preview.pricesIncludeVat,
+    defaultVatRate: 22,
+  });
+  return jobId;
 }

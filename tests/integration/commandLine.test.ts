@@ -7,7 +7,7 @@ import { runCli } from '../../electron/cli/porter';
 import { createCore } from '../../electron/core/core';
 import type { ImportReport, Item } from '../../shared/domain';
 import { fixturePath, tempDataDir } from '../builders/dataDir';
-import { jobFinished } from '../builders/jobs';
+import { jobFinished, startImportLikeTheUi } from '../builders/jobs';
 import { csvTextToRows, writeWorkbook } from '../builders/workbooks';
 
 const work = tempDataDir('porter-cli');
@@ -37,15 +37,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 async function importLikeTheUi(dataDir: string, file: string): Promise<{ report: ImportReport; items: Item[] }> {
   const core = await createCore({ dataDir });
   try {
-    const { fileId } = core.files.register(file);
-    const preview = await core.api.previewPriceListImport({ fileId });
-    const { jobId } = await core.api.startPriceListImport({
-      fileId,
-      headerRow: preview.headerRow,
-      mapping: preview.mapping,
-      pricesIncludeVat: preview.pricesIncludeVat,
-      defaultVatRate: 22,
-    });
+    const jobId = await startImportLikeTheUi(core, file);
     const job = await jobFinished(core.jobs, jobId);
     expect(job.state).toBe('done');
     const items = (await core.api.searchItems({ query: '', offset: 0, limit: 500 })).items;

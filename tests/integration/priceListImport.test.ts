@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type PorterCore } from '../../electron/core/core';
 import { generateItems, writePriceListCsv } from '../builders/priceLists';
 import { fixturePath, tempDataDir } from '../builders/dataDir';
-import { jobFinished } from '../builders/jobs';
+import { jobFinished, startImportLikeTheUi } from '../builders/jobs';
 
 let core: PorterCore;
 let dir: string;
@@ -88,15 +88,7 @@ describe('price list import', () => {
     const previous = core.priceLists.currentInfo;
     const file = path.join(dir, 'big.csv');
     await writePriceListCsv(file, generateItems(100_000, 12));
-    const { fileId } = core.files.register(file);
-    const preview = await core.api.previewPriceListImport({ fileId });
-    const { jobId } = await core.api.startPriceListImport({
-      fileId,
-      headerRow: preview.headerRow,
-      mapping: preview.mapping,
-      pricesIncludeVat: true,
-      defaultVatRate: 22,
-    });
+    const jobId = await startImportLikeTheUi(core, file);
     // Cancel as soon as the first progress event arrives.
     await new Promise<void>((resolve) => {
       const unsubscribe = core.jobs.subscribe((job) => {
