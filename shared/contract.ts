@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
+  catalogViewSchema,
+  categorySchema,
   importOptionsSchema,
+  isoDateSchema,
+  lineImportReportSchema,
+  orderSummarySchema,
+  storeProfileSchema,
+  suggestionSchema,
+  templateSummarySchema,
   importPreviewSchema,
   itemSchema,
   jobStateSchema,
@@ -14,6 +22,10 @@ import {
  * input and output schema. The Electron IPC handlers, the browser shell's HTTP handler
  * and the renderer's client all derive their types from this object.
  */
+const orderId = z.string().min(1).max(100);
+const itemCode = z.string().min(1).max(200);
+const quantity = z.number().int().min(0).max(1_000_000_000);
+
 export const contract = {
   getAppInfo: {
     input: z.object({}),
@@ -46,8 +58,8 @@ export const contract = {
     output: z.object({ cancelled: z.boolean() }),
   },
   searchItems: {
-    input: z.object({
-      query: z.string().max(200),
+    /** One page of the catalog as the grid shows it: search text, category, filters, sort. */
+    input: catalogViewSchema.extend({
       offset: z.number().int().min(0).max(10_000_000),
       limit: z.number().int().min(1).max(500),
     }),
@@ -58,22 +70,119 @@ export const contract = {
       totalExact: z.boolean(),
     }),
   },
+  listCategories: {
+    input: z.object({}),
+    output: z.object({ categories: z.array(categorySchema) }),
+  },
+  getStoreProfile: {
+    input: z.object({}),
+    output: storeProfileSchema,
+  },
+  setStoreProfile: {
+    input: storeProfileSchema,
+    output: storeProfileSchema,
+  },
+  /** The draft the purchaser worked on last (a new one when there is none). */
   getCurrentDraft: {
     input: z.object({}),
     output: orderSchema,
   },
+  listDrafts: {
+    input: z.object({}),
+    output: z.object({ drafts: z.array(orderSummarySchema) }),
+  },
+  createDraft: {
+    input: z.object({}),
+    output: orderSchema,
+  },
+  getOrder: {
+    input: z.object({ orderId }),
+    output: orderSchema,
+  },
+  /** Deletes a draft (only drafts can be deleted). */
+  deleteDraft: {
+    input: z.object({ orderId }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  setOrderDetails: {
+    input: z.object({ orderId, deliveryDate: isoDateSchema.nullable(), comment: z.string().max(2000) }),
+    output: orderSchema,
+  },
   setOrderLineQuantity: {
-    input: z.object({
-      orderId: z.string().min(1).max(100),
-      itemCode: z.string().min(1).max(200),
-      quantity: z.number().int().min(0).max(1_000_000_000),
-    }),
+    input: z.object({ orderId, itemCode, quantity }),
+    output: orderSchema,
+  },
+  /** Several quantities in one step (accepted suggestions); 0 removes a line. */
+  setOrderLineQuantities: {
+    input: z.object({ orderId, lines: z.array(z.object({ itemCode, quantity })).max(10_000) }),
+    output: orderSchema,
+  },
+  /** Takes the current price list's price for a line and clears its price-changed flag. */
+  acceptLinePrice: {
+    input: z.object({ orderId, itemCode }),
+    output: orderSchema,
+  },
+  /** A scanned barcode: one pack of the item, or one more pack when it is already in the order. */
+  scanBarcode: {
+    input: z.object({ orderId, barcode: z.string().min(1).max(100) }),
+    output: z.object({ order: orderSchema, itemCode: z.string(), quantity }),
+  },
+  /** Lines pasted from Excel or a text file: code or barcode, then quantity, one line each. */
+  pasteOrderLines: {
+    input: z.object({ orderId, text: z.string().max(5_000_000) }),
+    output: z.object({ order: orderSchema, report: lineImportReportSchema }),
+  },
+  /** Lines from a CSV or XLSX file the user picked (code or barcode, quantity). */
+  importOrderLines: {
+    input: z.object({ orderId, fileId: z.string().min(1).max(200) }),
+    output: z.object({ order: orderSchema, report: lineImportReportSchema }),
+  },
+  /** Quantities proposed from this store's own history for the order's delivery date (today when none). */
+  getSuggestions: {
+    input: z.object({ orderId }),
+    output: z.object({ forDate: isoDateSchema, suggestions: z.array(suggestionSchema) }),
+  },
+  /** Sends the draft to the supplier: it becomes read-only and appears in the history. */
+  submitOrder: {
+    input: z.object({ orderId }),
     output: orderSchema,
   },
   exportOrder: {
-    input: z.object({ orderId: z.string().min(1).max(100) }),
+    input: z.object({ orderId }),
     /** The Porter order file: the shell saves it (save dialog in Electron, download in a browser). */
     output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  /** A4 PDF of the order (store, supplier, lines, totals), base64-encoded for the shell to save. */
+  orderPdf: {
+    input: z.object({ orderId }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  /** Submitted and exported orders, newest first; the query matches number, comment, item code or name. */
+  listOrderHistory: {
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(1000) }),
+    output: z.object({ orders: z.array(orderSummarySchema) }),
+  },
+  /** A new draft with a previous order's lines re-priced against the current price list. */
+  repeatOrder: {
+    input: z.object({ orderId }),
+    output: orderSchema,
+  },
+  saveTemplate: {
+    input: z.object({ orderId, name: z.string().trim().min(1).max(200) }),
+    output: templateSummarySchema,
+  },
+  listTemplates: {
+    input: z.object({}),
+    output: z.object({ templates: z.array(templateSummarySchema) }),
+  },
+  deleteTemplate: {
+    input: z.object({ templateId: z.string().min(1).max(100) }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** A new draft from a template's lines, priced from the current price list. */
+  startFromTemplate: {
+    input: z.object({ templateId: z.string().min(1).max(100) }),
+    output: orderSchema,
   },
 } as const;
 

@@ -9,7 +9,8 @@ const quantity = z.number().int().min(0).max(1_000_000_000);
 export const localeSchema = z.enum(['ru', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
 
-export const itemSchema = z.object({
+/** An item as a price list states it. */
+export const priceListItemSchema = z.object({
   code: z.string(),
   name: z.string(),
   barcode: z.string(),
@@ -19,17 +20,63 @@ export const itemSchema = z.object({
   priceKopecks: kopecks,
   vatRate: vatRateSchema,
   stock: z.number().int().nullable(),
+  /** The price list said "more than N": stock is a lower bound. */
+  stockAtLeast: z.boolean(),
   category: z.string(),
 });
+export type PriceListItem = z.infer<typeof priceListItemSchema>;
+
+/** An item as the catalog shows it: as stated, compared with the previous price list. */
+export const itemSchema = priceListItemSchema.extend({
+  /** Not in the previous price list (false when there is no previous price list). */
+  isNew: z.boolean(),
+  /** The price in the previous price list when it differs from this one, else null. */
+  previousPriceKopecks: kopecks.nullable(),
+});
 export type Item = z.infer<typeof itemSchema>;
+
+export const categorySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  parentId: z.number().int().nullable(),
+  itemCount: z.number().int(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const CATALOG_SORT_COLUMNS = ['code', 'name', 'unit', 'packMultiple', 'price', 'stock', 'vatRate'] as const;
+export const catalogViewSchema = z.object({
+  query: z.string().max(200),
+  /** Items of this category and its subcategories; null or absent: all. */
+  categoryId: z.number().int().nullable().optional(),
+  filters: z
+    .object({
+      inStock: z.boolean(),
+      /** Items in this store's submitted or exported orders. */
+      orderedBefore: z.boolean(),
+      newItems: z.boolean(),
+      priceChanged: z.boolean(),
+    })
+    .partial()
+    .optional(),
+  /** Absent: file order (or relevance while searching). */
+  sort: z
+    .object({ column: z.enum(CATALOG_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
+    .nullable()
+    .optional(),
+});
+export type CatalogView = z.infer<typeof catalogViewSchema>;
 
 export const priceListInfoSchema = z.object({
   id: z.string(),
   sourceName: z.string(),
+  /** The supplier as the price list names it (its letterhead), or ''. */
+  supplierName: z.string(),
   importedAt: z.string(),
   itemCount: z.number().int(),
   categoryCount: z.number().int(),
   pricesIncludeVat: z.boolean(),
+  /** The supplier's minimum order sum (VAT-inclusive) when the price list states one. */
+  minOrderKopecks: kopecks.nullable(),
 });
 export type PriceListInfo = z.infer<typeof priceListInfoSchema>;
 
@@ -118,7 +165,11 @@ export const quantityProblemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notPackMultiple'), packMultiple: z.number().int(), suggested: z.number().int() }),
   z.object({ kind: z.literal('belowMinimum'), minimum: z.number().int(), suggested: z.number().int() }),
   z.object({ kind: z.literal('overStock'), stock: z.number().int() }),
+  z.object({ kind: z.literal('notInPriceList') }),
+  /** The line's price differs from the current price list's, or was re-priced when the order was repeated. */
+  z.object({ kind: z.literal('priceChanged'), fromKopecks: kopecks, toKopecks: kopecks }),
 ]);
+export type LineProblem = z.infer<typeof quantityProblemSchema>;
 
 export const orderLineSchema = z.object({
   itemCode: z.string(),
@@ -144,12 +195,27 @@ export const vatRateTotalSchema = z.object({
   grossKopecks: kopecks,
 });
 
+export const orderStatusSchema = z.enum(['draft', 'submitted', 'exported']);
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+/** YYYY-MM-DD */
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const orderSchema = z.object({
   id: z.string(),
   number: z.string(),
-  status: z.enum(['draft']),
+  status: orderStatusSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  exportedAt: z.string().nullable(),
+  deliveryDate: isoDateSchema.nullable(),
+  comment: z.string(),
+  /** "repeat of P-000012" or "template: weekly dairy", when the draft was started from one. */
+  origin: z.string(),
+  /** Lines with at least one problem. */
+  attentionCount: z.number().int(),
+  /** The supplier's minimum order sum, when the price list states one, and whether this order reaches it. */
+  minimumOrder: z.object({ kopecks: kopecks, met: z.boolean() }).nullable(),
   priceListId: z.string().nullable(),
   pricesIncludeVat: z.boolean(),
   lines: z.array(orderLineSchema),
@@ -161,3 +227,69 @@ export const orderSchema = z.object({
   }),
 });
 export type Order = z.infer<typeof orderSchema>;
+
+export const orderSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: orderStatusSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  exportedAt: z.string().nullable(),
+  deliveryDate: isoDateSchema.nullable(),
+  comment: z.string(),
+  lineCount: z.number().int(),
+  grossKopecks: kopecks,
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+export const templateSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lineCount: z.number().int(),
+});
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+
+/** Why a pasted or imported line did not go into the order. */
+export const UNMATCHED_LINE_REASONS = ['unknownItem', 'invalidQuantity', 'unreadable'] as const;
+export const lineImportReportSchema = z.object({
+  added: z.number().int(),
+  unmatched: z.array(
+    z.object({
+      /** One-based line (clipboard) or row (file). */
+      row: z.number().int(),
+      reference: z.string(),
+      reason: z.enum(UNMATCHED_LINE_REASONS),
+      text: z.string(),
+    }),
+  ),
+});
+export type LineImportReport = z.infer<typeof lineImportReportSchema>;
+
+export const suggestionSchema = z.object({
+  itemCode: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  /** Proposed quantity, a pack multiple and at least the minimum. */
+  quantity: z.number().int().min(1),
+  /** What is in the order now (0 when not). */
+  currentQuantity: z.number().int(),
+  /** For the explanation: "ordered 48 every 7 days on average; last order 5 days ago". */
+  averageQuantity: z.number(),
+  averageIntervalDays: z.number().nullable(),
+  orderCount: z.number().int(),
+  lastOrderedOn: isoDateSchema,
+  daysSinceLast: z.number().int(),
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
+export const storeProfileSchema = z.object({
+  storeName: z.string().max(200),
+  /** The store's customer code at the supplier. */
+  customerCode: z.string().max(100),
+  /** The supplier's price type for this store (CommerceML ТипЦены), empty for the default. */
+  priceType: z.string().max(200),
+  locale: localeSchema,
+});
+export type StoreProfile = z.infer<typeof storeProfileSchema>;

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { PorterApi } from '../../shared/contract';
-import type { Locale } from '../../shared/domain';
-import { PorterError } from '../../shared/errors';
 import { buildCatalogInThisThread, type CatalogBuilder } from './catalog/catalogBuilder';
 import { PriceListService } from './catalog/priceListService';
 import { openMainDatabase } from './db/database';
 import { FileRegistry } from './files';
 import { JobRegistry } from './jobs/jobRegistry';
 import { createLogger } from './logger';
+import { createCatalogApi } from './catalog/catalogApi';
+import { createOrderApi } from './orders/orderApi';
 import { OrderService } from './orders/orderService';
-import { porterOrderFileName, writePorterOrderFile } from './orders/porterOrderFile';
+import { StoreProfileService } from './store/storeProfile';
 import { APP_VERSION } from './version';
 
 const log = createLogger('core');
@@ -41,6 +41,7 @@ export async function createCore(options: CoreOptions): Promise<PorterCore> {
   files.clearUploads();
   const jobs = new JobRegistry();
   const priceLists = new PriceListService(db, options.dataDir, jobs, files, options.catalogBuilder ?? buildCatalogInThisThread);
+  const store = new StoreProfileService(db);
   const orders = new OrderService(db, () => priceLists.current);
 
   if (!priceLists.current && options.firstRunPriceList) {
@@ -48,37 +49,22 @@ export async function createCore(options: CoreOptions): Promise<PorterCore> {
     await priceLists.importFile(options.firstRunPriceList, path.basename(options.firstRunPriceList));
   }
 
-  const setting = (key: string): string | undefined =>
-    db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
-
   const api: PorterApi = {
     getAppInfo: async () => ({
       version: APP_VERSION,
       dataDir: options.dataDir,
-      locale: (setting('locale') as Locale | undefined) ?? 'ru',
+      locale: store.profile().locale,
       priceList: priceLists.currentInfo,
     }),
-    setLocale: async ({ locale }) => {
-      db.prepare("INSERT INTO settings (key, value) VALUES ('locale', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
-        locale,
-      );
-      return { locale };
-    },
+    setLocale: async ({ locale }) => ({ locale: store.setLocale(locale) }),
     previewPriceListImport: ({ fileId, headerRow }) => priceLists.preview(fileId, headerRow),
     startPriceListImport: async (input) => priceLists.startImport(input),
     getJob: async ({ jobId }) => jobs.get(jobId),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    searchItems: async ({ query, offset, limit }) => {
-      const catalog = priceLists.current;
-      return catalog ? catalog.search(query, offset, limit) : { items: [], total: 0, totalExact: true };
-    },
-    getCurrentDraft: async () => orders.currentDraft(),
-    setOrderLineQuantity: async ({ orderId, itemCode, quantity }) => orders.setLineQuantity(orderId, itemCode, quantity),
-    exportOrder: async ({ orderId }) => {
-      const order = orders.get(orderId);
-      if (order.lines.length === 0) throw new PorterError('INVALID_INPUT', `Order ${order.number} has no lines to export`);
-      return { fileName: porterOrderFileName(order), content: writePorterOrderFile(order, new Date().toISOString(), APP_VERSION) };
-    },
+    getStoreProfile: async () => store.profile(),
+    setStoreProfile: async (profile) => store.setProfile(profile),
+    ...createCatalogApi(priceLists, () => orders.orderedItemCodes()),
+    ...createOrderApi({ orders, priceLists, files, store }),
   };
 
   return {

@@ -38,6 +38,7 @@ export class CatalogReader {
   private readonly searchStatement: Database.Statement;
   private readonly countStatement: Database.Statement;
   private readonly byCodeStatement: Database.Statement;
+  private readonly byBarcodeStatement: Database.Statement;
 
   constructor(file: string) {
     try {
@@ -74,6 +75,9 @@ export class CatalogReader {
     this.byCodeStatement = this.db.prepare(
       `SELECT ${SELECTED_COLUMNS} FROM items i LEFT JOIN categories c ON c.id = i.category_id WHERE i.code = ?`,
     );
+    this.byBarcodeStatement = this.db.prepare(
+      `SELECT ${SELECTED_COLUMNS} FROM items i LEFT JOIN categories c ON c.id = i.category_id WHERE i.barcode = ? AND i.barcode <> '' ORDER BY i.id LIMIT 1`,
+    );
   }
 
   /**
@@ -91,6 +95,12 @@ export class CatalogReader {
     const items = (this.searchStatement.all(match, limit, offset) as ItemRow[]).map(toItem);
     const counted = Number(this.countStatement.get(match));
     return { items, total: Math.min(counted, COUNT_CAP), totalExact: counted <= COUNT_CAP };
+  }
+
+  /** The first item with this barcode (a barcode should be unique; the file decides if not). */
+  itemByBarcode(barcode: string): Item | null {
+    const row = this.byBarcodeStatement.get(barcode) as ItemRow | undefined;
+    return row ? toItem(row) : null;
   }
 
   itemByCode(code: string): Item | null {
