@@ -96,6 +96,9 @@ export const importPreviewSchema = z.object({
   mapping: columnMappingSchema,
   sampleRows: z.array(z.array(z.string())),
   pricesIncludeVat: z.boolean(),
+  /** Read from the rows above the header (the import stores what it finds there the same way). */
+  supplierName: z.string().optional(),
+  minOrderKopecks: kopecks.nullable().optional(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 

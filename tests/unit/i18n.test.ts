@@ -6,11 +6,15 @@ import { ERROR_CODES } from '../../shared/errors';
 import { PRICE_LIST_FIELDS } from '../../shared/priceListFields';
 
 // Read as files: the JSON belongs to the renderer's TypeScript project, not to the tests'.
-const read = (locale: string) =>
-  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../renderer/src/i18n', `${locale}.json`), 'utf8')) as Record<
-    string,
-    string
-  >;
+const readFile = (name: string) =>
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../renderer/src/i18n', name), 'utf8')) as Record<string, string>;
+const read = (locale: string) => {
+  const main = readFile(`${locale}.json`);
+  const screens = readFile(`${locale}.screens.json`);
+  const shared = Object.keys(screens).filter((key) => key in main);
+  if (shared.length > 0) throw new Error(`Keys defined twice for ${locale}: ${shared.join(', ')}`);
+  return { ...main, ...screens };
+};
 const ru = read('ru');
 const en = read('en');
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { forEachItem, packItems, type BatchItem } from '../../electron/core/catalog/itemBatches';
-import type { Item } from '../../shared/domain';
+import type { PriceListItem } from '../../shared/domain';
 
 describe('item batches between threads', () => {
-  it('unpack exactly what was packed, including empty texts and unknown stock', () => {
-    const items: Item[] = [
+  it('unpack exactly what was packed, including empty texts, unknown stock and "more than N" stock', () => {
+    const items: PriceListItem[] = [
       {
         code: '000123',
         name: 'Сок "Добрый"; яблочный',
@@ -15,6 +15,7 @@ describe('item batches between threads', () => {
         priceKopecks: 8990,
         vatRate: 10,
         stock: 0,
+        stockAtLeast: false,
         category: 'Соки',
       },
       {
@@ -27,12 +28,26 @@ describe('item batches between threads', () => {
         priceKopecks: 0,
         vatRate: 22,
         stock: null,
+        stockAtLeast: false,
         category: '',
       },
+      {
+        code: '7',
+        name: 'Вода',
+        barcode: '4600000000017',
+        unit: 'уп',
+        packMultiple: 6,
+        minOrderQuantity: 0,
+        priceKopecks: 5000,
+        vatRate: 20,
+        stock: 100,
+        stockAtLeast: true,
+        category: 'Напитки',
+      },
     ];
-    const packed = packItems(items, [10, 11]);
+    const packed = packItems(items, [10, 11, 12]);
     const unpacked: BatchItem[] = [];
-    forEachItem({ ...packed, rejected: [], bytesRead: 0, totalBytes: 0, rowsRead: 2 }, (item) => unpacked.push({ ...item }));
+    forEachItem({ ...packed, rejected: [], bytesRead: 0, totalBytes: 0, rowsRead: 3 }, (item) => unpacked.push({ ...item }));
     expect(unpacked).toEqual(items.map((item, i) => ({ ...item, sourceRow: 10 + i })));
   });
 });

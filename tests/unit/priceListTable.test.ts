@@ -61,6 +61,9 @@ describe('preview of a 1C-style windows-1251 price list', () => {
     expect(preview.headings[2]).toBe('Номенклатура');
     expect(preview.sampleRows[0]![0]).toBe('Молочная продукция');
     expect(preview.pricesIncludeVat).toBe(true);
+    // The letterhead above the header: the supplier and "Минимальная сумма заказа 5 000,00 руб."
+    expect(preview.supplierName).toBe('ООО «Северный оптовик»');
+    expect(preview.minOrderKopecks).toBe(500_000);
   });
 
   it('reads UTF-8 with BOM, commas and English headings', async () => {
@@ -69,6 +72,7 @@ describe('preview of a 1C-style windows-1251 price list', () => {
     expect(preview.delimiter).toBe(',');
     expect(preview.headerRow).toBe(1);
     expect(preview.headings[0]).toBe('SKU'); // no BOM glued to the first heading
+    expect([preview.supplierName, preview.minOrderKopecks]).toEqual(['', null]); // no letterhead
     expect(preview.mapping).toMatchObject({
       code: 0,
       name: 1,
@@ -111,10 +115,11 @@ describe('rows of a price list', () => {
       priceKopecks: 8990,
       vatRate: 10,
       stock: 1200,
+      stockAtLeast: false,
       category: 'Молочная продукция',
     });
-    expect(items[1]!.stock).toBe(100); // "более 100"
-    expect(items[2]!.stock).toBe(0); // "нет"
+    expect(items[1]).toMatchObject({ stock: 100, stockAtLeast: true }); // "более 100"
+    expect(items[2]).toMatchObject({ stock: 0, stockAtLeast: false }); // "нет"
     expect(items[3]!.name).toBe('Шоколад "Алёнка"; горький 70%');
     expect(items[3]!.category).toBe('Кондитерские изделия');
     expect(items[4]!.barcode).toBe('');
@@ -143,7 +148,50 @@ describe('rows of a price list', () => {
     });
     expect(parse(['1', 'Молоко', '10'])).toMatchObject({ kind: 'item', item: { vatRate: 22, packMultiple: 1, unit: 'шт', stock: null } });
     expect(parse(['', '', ''])).toEqual({ kind: 'empty' });
+    expect(
+      parseRow({ row: 5, cells: ['1', 'Молоко', '10', 'много'] }, '', {
+        mapping: { code: 0, name: 1, price: 2, stock: 3 },
+        defaultVatRate: 22,
+      }),
+    ).toMatchObject({
+      kind: 'rejected',
+      rejection: { field: 'stock', code: 'invalidNumber', value: 'много' },
+    });
     // A quoted cell spanning lines, or a stray control character, becomes one line of text.
     expect(parse(['1', 'Молоко\n3,2%\u001f 1 л', '10'])).toMatchObject({ kind: 'item', item: { name: 'Молоко 3,2%  1 л' } });
+  });
+});
+
+describe('stock as suppliers write it', () => {
+  const stockOf = (text: string) => {
+    const parsed = parseRow({ row: 2, cells: ['1', 'Молоко', '10', text] }, '', {
+      mapping: { code: 0, name: 1, price: 2, stock: 3 },
+      defaultVatRate: 22,
+    });
+    return parsed.kind === 'item' ? [parsed.item.stock, parsed.item.stockAtLeast] : parsed.kind;
+  };
+
+  it.each([
+    ['120', [120, false]],
+    ['1 200', [1200, false]],
+    ['12,7', [12, false]],
+    ['', [null, false]],
+    ['нет', [0, false]],
+    ['-', [0, false]],
+    ['более 100', [100, true]],
+    ['Более 100', [100, true]],
+    ['больше 100', [100, true]],
+    ['свыше 1 000', [1000, true]],
+    ['>100', [100, true]],
+    ['> 100', [100, true]],
+    ['≥50', [50, true]],
+    ['100+', [100, true]],
+    ['100 и более', [100, true]],
+    ['more than 100', [100, true]],
+    ['More than 100', [100, true]],
+    ['over 100', [100, true]],
+    ['много', 'rejected'],
+  ] as const)('%j → %j', (text, expected) => {
+    expect(stockOf(text)).toEqual(expected);
   });
 });

@@ -5,6 +5,7 @@ import type { ImportOptions, RejectedRow } from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
 import { REQUIRED_PRICE_LIST_FIELDS } from '../../../shared/priceListFields';
 import { forEachItem, type ItemBatch } from './itemBatches';
+import { NO_LETTERHEAD, type LetterheadFacts } from './letterhead';
 import { CATALOG_FTS, CATALOG_INDEXES, CATALOG_SCHEMA_VERSION, CATALOG_TABLES, ITEM_COLUMNS, itemsTable } from './catalogSchema';
 
 /** How many rejected rows are listed in the report; the rest are only counted. */
@@ -91,6 +92,8 @@ export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCat
     meta.run('pricesIncludeVat', options.pricesIncludeVat ? '1' : '0');
     meta.run('itemCount', String(items));
     meta.run('categoryCount', String(categories));
+    meta.run('supplierName', result.letterhead.supplierName);
+    if (result.letterhead.minOrderKopecks !== null) meta.run('minOrderKopecks', String(result.letterhead.minOrderKopecks));
     db.pragma(`user_version = ${CATALOG_SCHEMA_VERSION}`);
     db.pragma('journal_mode = DELETE');
     db.close();
@@ -98,7 +101,12 @@ export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCat
     fs.renameSync(tmpPath, params.catalogPath);
     ok = true;
     report('finishing', 3);
-    return { items, categories, rejected: result.rejected.sort((a, b) => a.row - b.row), rejectedNotListed: result.rejectedNotListed };
+    return {
+      items,
+      categories,
+      rejected: result.rejected.sort((a, b) => a.row - b.row),
+      rejectedNotListed: result.rejectedNotListed,
+    };
   } finally {
     if (db.open) db.close();
     if (!ok) fs.rmSync(tmpPath, { force: true });
@@ -110,6 +118,7 @@ class LoadResult {
   rejectedCount = 0;
   rejected: RejectedRow[] = [];
   rejectedNotListed = 0;
+  letterhead: LetterheadFacts = NO_LETTERHEAD;
   addRejection(r: RejectedRow): void {
     this.rejectedCount++;
     if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(r);
@@ -119,7 +128,7 @@ class LoadResult {
 
 async function loadRows(db: Database.Database, params: BuildCatalogParams): Promise<LoadResult> {
   const { signal } = params;
-  const insertItem = db.prepare(`INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertItem = db.prepare(`INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?)');
   const categoryIds = new Map<string, number>();
   const categoryId = (name: string): number | null => {
@@ -137,6 +146,7 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
   db.exec('BEGIN');
   for await (const batch of params.batches) {
     if (signal?.aborted) break;
+    if (batch.letterhead) result.letterhead = batch.letterhead;
     forEachItem(batch, (item) => {
       insertItem.run(
         item.code,
@@ -148,6 +158,7 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
         item.priceKopecks,
         item.vatRate,
         item.stock,
+        item.stockAtLeast ? 1 : 0,
         categoryId(item.category),
         item.sourceRow,
       );

@@ -6,7 +6,13 @@
  * synchronous=FULL on derived data; and a failed or cancelled import simply leaves an
  * unused file behind, so the previous price list cannot be touched by it.
  */
-export const CATALOG_SCHEMA_VERSION = 1;
+export const CATALOG_SCHEMA_VERSION = 2;
+
+/**
+ * Versions a reader still opens. 1: no items.stock_at_least (read as false), no
+ * categories.parent_id (flat), no supplier facts in meta.
+ */
+export const OLDEST_READABLE_CATALOG_VERSION = 1;
 
 /**
  * Items are numbered 1..N in file order with no gaps, so the grid pages the whole list by
@@ -24,22 +30,25 @@ export function itemsTable(name: string): string {
     price_kopecks INTEGER NOT NULL,
     vat_rate INTEGER NOT NULL,
     stock INTEGER,
+    stock_at_least INTEGER NOT NULL,
     category_id INTEGER,
     source_row INTEGER NOT NULL
   ) STRICT;`;
 }
 
 export const ITEM_COLUMNS =
-  'code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, category_id, source_row';
+  'code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, stock_at_least, category_id, source_row';
 
 export const CATALOG_TABLES = `
   CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
   ) STRICT;
+  -- In the price list's order. parent_id: CommerceML groups nest; CSV and XLSX categories are flat (null).
   CREATE TABLE categories (
     id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE
+    name TEXT NOT NULL,
+    parent_id INTEGER REFERENCES categories(id)
   ) STRICT;
   ${itemsTable('items')}
 `;

@@ -1,11 +1,12 @@
-import type { ImportOptions, Item, RejectedRow } from '../../../shared/domain';
+import type { ImportOptions, PriceListItem, RejectedRow } from '../../../shared/domain';
 import type { TabularSource } from '../formats/tabularSource';
+import { letterheadLine, readLetterhead, type LetterheadFacts } from './letterhead';
 import { parseRow } from './priceListTable';
 
 /** Separates the text fields of a batch; parseRow turns control characters in cells into spaces, so it never occurs inside one. */
 const FIELD_SEPARATOR = '\u001f';
 const TEXT_FIELDS = 5;
-const NUMBER_FIELDS = 6;
+const NUMBER_FIELDS = 7;
 
 /**
  * Validated rows of a price list, ready to insert: what the reading thread hands the inserting
@@ -16,9 +17,11 @@ export interface ItemBatch {
   count: number;
   /** code, name, barcode, unit, category of each item, joined by FIELD_SEPARATOR. */
   text: string;
-  /** packMultiple, minOrderQuantity, priceKopecks, vatRate, stock (NaN when unknown), file row — per item. */
+  /** packMultiple, minOrderQuantity, priceKopecks, vatRate, stock (NaN when unknown), stockAtLeast (0/1), file row — per item. */
   numbers: Float64Array;
   rejected: RejectedRow[];
+  /** What the rows above the header say: on the first batch that reaches past the header. */
+  letterhead?: LetterheadFacts;
   bytesRead: number;
   totalBytes: number;
   rowsRead: number;
@@ -35,10 +38,11 @@ export interface BatchItem {
   priceKopecks: number;
   vatRate: number;
   stock: number | null;
+  stockAtLeast: boolean;
   sourceRow: number;
 }
 
-export function packItems(items: readonly Item[], sourceRows: readonly number[]): Pick<ItemBatch, 'count' | 'text' | 'numbers'> {
+export function packItems(items: readonly PriceListItem[], sourceRows: readonly number[]): Pick<ItemBatch, 'count' | 'text' | 'numbers'> {
   const text: string[] = [];
   const numbers = new Float64Array(items.length * NUMBER_FIELDS);
   items.forEach((item, i) => {
@@ -49,7 +53,8 @@ export function packItems(items: readonly Item[], sourceRows: readonly number[])
     numbers[k + 2] = item.priceKopecks;
     numbers[k + 3] = item.vatRate;
     numbers[k + 4] = item.stock ?? NaN;
-    numbers[k + 5] = sourceRows[i]!;
+    numbers[k + 5] = item.stockAtLeast ? 1 : 0;
+    numbers[k + 6] = sourceRows[i]!;
   });
   return { count: items.length, text: text.join(FIELD_SEPARATOR), numbers };
 }
@@ -73,7 +78,8 @@ export function forEachItem(batch: ItemBatch, visit: (item: BatchItem) => void):
     item.priceKopecks = n[k + 2]!;
     item.vatRate = n[k + 3]!;
     item.stock = Number.isNaN(n[k + 4]) ? null : n[k + 4]!;
-    item.sourceRow = n[k + 5]!;
+    item.stockAtLeast = n[k + 5] === 1;
+    item.sourceRow = n[k + 6]!;
     visit(item);
   }
 }
@@ -85,12 +91,21 @@ export async function* readItemBatches(source: TabularSource, options: RowOption
   const rowOptions = { mapping: options.mapping, defaultVatRate: options.defaultVatRate };
   let currentCategory = '';
   let rowsRead = 0;
+  // Only the rows above the header are collected: data rows pay nothing for the letterhead.
+  const letterhead: string[] = [];
+  let letterheadSent = false;
   for await (const rows of source.rows(signal)) {
-    const items: Item[] = [];
+    const items: PriceListItem[] = [];
     const sourceRows: number[] = [];
     const rejected: RejectedRow[] = [];
     for (const row of rows) {
-      if (row.row <= options.headerRow) continue;
+      if (row.row <= options.headerRow) {
+        if (row.row < options.headerRow && letterhead.length < 100) {
+          const line = letterheadLine(row);
+          if (line !== '') letterhead.push(line);
+        }
+        continue;
+      }
       rowsRead++;
       const parsed = parseRow(row, currentCategory, rowOptions);
       if (parsed.kind === 'category') currentCategory = parsed.name;
@@ -100,6 +115,17 @@ export async function* readItemBatches(source: TabularSource, options: RowOption
         sourceRows.push(row.row);
       }
     }
-    yield { ...packItems(items, sourceRows), rejected, bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rowsRead };
+    const batch: ItemBatch = {
+      ...packItems(items, sourceRows),
+      rejected,
+      bytesRead: source.bytesRead(),
+      totalBytes: source.totalBytes,
+      rowsRead,
+    };
+    if (!letterheadSent && rowsRead > 0) {
+      batch.letterhead = readLetterhead(letterhead);
+      letterheadSent = true;
+    }
+    yield batch;
   }
 }

@@ -10,6 +10,7 @@ import type { JobRegistry } from '../jobs/jobRegistry';
 import { createLogger } from '../logger';
 import type { CatalogBuilder } from './catalogBuilder';
 import { CatalogReader } from './catalogReader';
+import { letterheadOf } from './letterhead';
 import { detectHeader, headerAt } from './priceListTable';
 
 const log = createLogger('catalog.priceLists');
@@ -33,8 +34,8 @@ export class PriceListService {
   ) {
     this.catalogDir = path.join(dataDir, 'catalogs');
     fs.mkdirSync(this.catalogDir, { recursive: true });
-    const current = this.db.prepare('SELECT catalog_file FROM price_lists WHERE is_current = 1').pluck().get() as string | undefined;
-    if (current) this.reader = new CatalogReader(path.join(this.catalogDir, current));
+    const current = this.currentCatalogFile();
+    if (current) this.reader = new CatalogReader(path.join(this.catalogDir, current), this.previousCatalogPath());
     this.removeUnusedCatalogFiles();
   }
 
@@ -105,9 +106,26 @@ export class PriceListService {
     };
   }
 
-  /** Makes a finished catalog file current: one short transaction, then the old reader is closed. */
+  private currentCatalogFile(): string | null {
+    return (this.db.prepare('SELECT catalog_file FROM price_lists WHERE is_current = 1').pluck().get() as string | undefined) ?? null;
+  }
+
+  /** The catalog of the price list before the current one (kept on disk beside it), if any. */
+  private previousCatalogPath(): string | null {
+    const file = this.db
+      .prepare('SELECT catalog_file FROM price_lists WHERE is_current = 0 ORDER BY imported_at DESC, rowid DESC LIMIT 1')
+      .pluck()
+      .get() as string | undefined;
+    return file ? path.join(this.catalogDir, file) : null;
+  }
+
+  /**
+   * Makes a finished catalog file current: one short transaction, then the old reader is closed.
+   * The new reader compares with the list that was current until now; its view caches start empty.
+   */
   private activate(catalogFile: string): PriceListInfo {
-    const reader = new CatalogReader(path.join(this.catalogDir, catalogFile));
+    const current = this.currentCatalogFile();
+    const reader = new CatalogReader(path.join(this.catalogDir, catalogFile), current ? path.join(this.catalogDir, current) : null);
     const info = reader.info;
     try {
       this.db.transaction(() => {
@@ -130,10 +148,16 @@ export class PriceListService {
     return info;
   }
 
-  /** Keeps the current and the previous catalog; anything else is a leftover of an old or interrupted import. */
+  /**
+   * Keeps the current and the previous catalog (the current reader has the previous one attached
+   * to mark new items and changed prices); anything else is a leftover of an old or interrupted import.
+   */
   private removeUnusedCatalogFiles(): void {
     const keep = new Set(
-      this.db.prepare('SELECT catalog_file FROM price_lists ORDER BY is_current DESC, imported_at DESC LIMIT 2').pluck().all() as string[],
+      this.db
+        .prepare('SELECT catalog_file FROM price_lists ORDER BY is_current DESC, imported_at DESC, rowid DESC LIMIT 2')
+        .pluck()
+        .all() as string[],
     );
     for (const name of fs.readdirSync(this.catalogDir)) {
       if (keep.has(name) || this.jobs.isRunning('priceListImport')) continue;
@@ -161,6 +185,7 @@ export async function previewFile(filePath: string, fileName: string, chosenHead
     .slice(0, SAMPLE_ROWS);
   const width = Math.max(headerRow?.cells.length ?? 0, ...sample.map((r) => r.cells.length));
   const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+  const letterhead = letterheadOf(rows, headerRow?.row ?? 1);
   return {
     fileName,
     format: source.format,
@@ -171,6 +196,8 @@ export async function previewFile(filePath: string, fileName: string, chosenHead
     mapping: header.mapping,
     sampleRows: sample.map((r) => pad(r.cells)),
     pricesIncludeVat: header.pricesIncludeVat,
+    supplierName: letterhead.supplierName,
+    minOrderKopecks: letterhead.minOrderKopecks,
   };
 }
 

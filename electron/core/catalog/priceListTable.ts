@@ -1,4 +1,4 @@
-import type { ColumnMapping, Item, RejectedRow } from '../../../shared/domain';
+import type { ColumnMapping, PriceListItem, RejectedRow } from '../../../shared/domain';
 import { isVatRate, parseDecimal, parseMoney, decimalToScaled, type VatRate } from '../../../shared/money';
 import { PRICE_LIST_FIELDS, type PriceListField } from '../../../shared/priceListFields';
 import { normalizeSearchText } from '../../../shared/search';
@@ -109,7 +109,7 @@ export interface RowOptions {
 }
 
 export type ParsedRow =
-  { kind: 'empty' } | { kind: 'category'; name: string } | { kind: 'item'; item: Item } | { kind: 'rejected'; rejection: RejectedRow };
+  { kind: 'empty' } | { kind: 'category'; name: string } | { kind: 'item'; item: PriceListItem } | { kind: 'rejected'; rejection: RejectedRow };
 
 const MAX_TEXT = 1000;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -179,8 +179,15 @@ export function parseRow(row: SourceRow, currentCategory: string, options: RowOp
     );
   }
   const stockText = cell('stock');
-  const stock = mapping.stock === undefined ? null : parseStock(stockText);
-  if (stock === undefined) return reject('stock', 'invalidNumber', stockText, `not a stock quantity: "${stockText}"`);
+  let stock: number | null = null;
+  let stockAtLeast = false;
+  if (DIGITS.test(stockText)) stock = Number(stockText);
+  else if (stockText !== '' && mapping.stock !== undefined) {
+    const written = parseWrittenStock(stockText);
+    if (written === null) return reject('stock', 'invalidNumber', stockText, `not a stock quantity: "${stockText}"`);
+    stock = written.quantity;
+    stockAtLeast = written.atLeast;
+  }
 
   const vatText = cell('vatRate');
   const vatRate = vatText === '' ? options.defaultVatRate : cachedVatRate(vatText);
@@ -199,6 +206,7 @@ export function parseRow(row: SourceRow, currentCategory: string, options: RowOp
       priceKopecks,
       vatRate,
       stock,
+      stockAtLeast,
       category: (mapping.category !== undefined ? cell('category') : currentCategory).slice(0, MAX_TEXT),
     },
   };
@@ -218,20 +226,23 @@ function parseCount(text: string, fallback: number): number | 'invalidNumber' | 
   return value === null ? 'invalidNumber' : value;
 }
 
+const AT_LEAST_PREFIX = /^(?:более чем|больше чем|более|больше|свыше|не менее|от|more than|over|above|at least|>=|>|≥)\s*/u;
+const AT_LEAST_SUFFIX = /\s*(?:\+|и более|и больше|or more)$/u;
+
 /**
- * Stock as suppliers write it: a number (fractions rounded down to whole base units),
- * "более 100" / ">100" (kept as 100), "нет" / "-" (none). undefined: not understood.
+ * Stock as suppliers write it when it is not plain digits: "1 200", "12,5" (fractions rounded
+ * down to whole base units), "более 100" / ">100" / "100+" / "more than 100" (100 as a lower
+ * bound), "нет" / "-" (none). null: not understood.
  */
-function parseStock(text: string): number | null | undefined {
-  if (text === '') return null;
-  if (DIGITS.test(text)) return Number(text);
+function parseWrittenStock(text: string): { quantity: number; atLeast: boolean } | null {
   const t = normalizeSearchText(text).trim();
-  if (t === '-' || t === 'нет' || t === 'none' || t === 'no') return 0;
-  const d = parseDecimal(t.replace(/^(более|больше|свыше|более чем|more than|over|>|≥)\s*/u, ''));
-  if (!d) return undefined;
+  if (t === '-' || t === 'нет' || t === 'none' || t === 'no') return { quantity: 0, atLeast: false };
+  const number = t.replace(AT_LEAST_PREFIX, '').replace(AT_LEAST_SUFFIX, '');
+  const d = parseDecimal(number);
+  if (!d) return null;
   const whole = decimalToScaled({ ...d, fraction: '' }, 0);
-  if (whole === null) return undefined;
-  return Math.max(0, whole);
+  if (whole === null) return null;
+  return { quantity: Math.max(0, whole), atLeast: number.length !== t.length };
 }
 
 /** A price list has a handful of distinct VAT texts and a million rows. */

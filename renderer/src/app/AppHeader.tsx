@@ -1,17 +1,22 @@
-import { Button, Group, SegmentedControl, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Tabs, Text } from '@mantine/core';
 import type { Locale, PriceListInfo } from '../../../shared/domain';
 import { formatCount, formatDateTime } from '../common/format';
 import { UploadIcon } from '../common/icons';
 import { useT } from '../i18n';
 
+export type Screen = 'order' | 'history' | 'templates' | 'settings';
+const SCREENS: Screen[] = ['order', 'history', 'templates', 'settings'];
+
 interface AppHeaderProps {
   priceList: PriceListInfo | null;
+  screen: Screen;
+  onScreen: (screen: Screen) => void;
   onImport: () => void;
   onLocale: (locale: Locale) => void;
 }
 
-/** App name, the current price list, the import button and the language switch. */
-export function AppHeader({ priceList, onImport, onLocale }: AppHeaderProps) {
+/** App name, the screens, the current price list, the import button and the language switch. */
+export function AppHeader({ priceList, screen, onScreen, onImport, onLocale }: AppHeaderProps) {
   const { t, locale } = useT();
   return (
     <header className="app-header">
@@ -28,6 +33,15 @@ export function AppHeader({ priceList, onImport, onLocale }: AppHeaderProps) {
           </Text>
         </div>
       </Group>
+      <Tabs value={screen} onChange={(value) => onScreen(SCREENS.find((s) => s === value) ?? 'order')} variant="pills" radius="sm">
+        <Tabs.List className="screen-tabs" aria-label={t('nav.label')}>
+          {SCREENS.map((s, i) => (
+            <Tabs.Tab key={s} value={s} data-testid={`nav-${s}`} title={`Alt+${i + 1}`}>
+              {t(`nav.${s}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
       <div className="price-list-info" data-testid="price-list-info">
         {priceList ? (
           <>

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-import type { Item, OrderLine } from '../../../shared/domain';
+import type { CatalogView, Item, OrderLine } from '../../../shared/domain';
 import { CatalogHeader } from './CatalogHeader';
 import { CatalogRow } from './CatalogRow';
+import type { PriceBasis } from './priceDisplay';
 import type { CatalogSearch } from './useCatalogSearch';
 
 /** 32 px rows: a million of them stay under Chromium's 33,554,432 px limit for a scroll area. */
@@ -12,6 +13,10 @@ interface CatalogGridProps {
   search: CatalogSearch;
   linesByCode: ReadonlyMap<string, OrderLine>;
   revision: number;
+  pricesIncludeVat: boolean;
+  priceBasis: PriceBasis;
+  sort: NonNullable<CatalogView['sort']> | null;
+  onSort: (sort: CatalogView['sort']) => void;
   onCommit: (item: Item, quantity: number) => void;
   onBackToSearch: () => void;
   /** A row whose quantity input should get focus as soon as it is on screen (Enter in search). */
@@ -24,6 +29,10 @@ export function CatalogGrid({
   search,
   linesByCode,
   revision,
+  pricesIncludeVat,
+  priceBasis,
+  sort,
+  onSort,
   onCommit,
   onBackToSearch,
   focusRequest,
@@ -49,10 +58,10 @@ export function CatalogGrid({
     if (total > 0) ensureRows(first, last);
   }, [first, last, total, ensureRows]);
 
-  // A new query starts at the top.
+  // Another query, category, filter or sort starts at the top.
   useLayoutEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [search.shownQuery]);
+  }, [search.shownKey]);
 
   const focusRow = useCallback(
     (row: number) => {
@@ -90,7 +99,11 @@ export function CatalogGrid({
   return (
     <div ref={scrollRef} className="catalog-scroll" role="grid" aria-rowcount={total + 1} data-testid="catalog-grid">
       <div className="catalog-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        <CatalogHeader />
+        <CatalogHeader
+          sort={sort}
+          onSort={onSort}
+          priceLabel={priceBasis === 'gross' ? 'catalog.col.priceGross' : 'catalog.col.priceNet'}
+        />
         {rows.map((row) => {
           const item = itemAt(row.index);
           return (
@@ -101,6 +114,8 @@ export function CatalogGrid({
               item={item}
               line={item ? linesByCode.get(item.code) : undefined}
               revision={revision}
+              pricesIncludeVat={pricesIncludeVat}
+              priceBasis={priceBasis}
               onCommit={onCommit}
               onNavigate={onNavigate}
               onBackToSearch={onBackToSearch}

@@ -1,28 +1,71 @@
+import type { CatalogView } from '../../../shared/domain';
 import { useT, type MessageKey } from '../i18n';
 
-const COLUMNS: { key: MessageKey; numeric?: boolean }[] = [
-  { key: 'catalog.col.code' },
-  { key: 'catalog.col.name' },
-  { key: 'catalog.col.barcode' },
-  { key: 'catalog.col.unit' },
-  { key: 'catalog.col.pack', numeric: true },
-  { key: 'catalog.col.price', numeric: true },
-  { key: 'catalog.col.vat', numeric: true },
-  { key: 'catalog.col.stock', numeric: true },
-  { key: 'catalog.col.category' },
+type Sort = NonNullable<CatalogView['sort']>;
+type SortColumn = Sort['column'];
+
+const COLUMNS: { key: MessageKey; sort?: SortColumn; numeric?: boolean }[] = [
+  { key: 'catalog.col.code', sort: 'code' },
+  { key: 'catalog.col.name', sort: 'name' },
+  { key: 'catalog.col.unit', sort: 'unit' },
+  { key: 'catalog.col.pack', sort: 'packMultiple', numeric: true },
+  { key: 'catalog.col.price', sort: 'price', numeric: true },
+  { key: 'catalog.col.stock', sort: 'stock', numeric: true },
+  { key: 'catalog.col.vat', sort: 'vatRate', numeric: true },
   { key: 'catalog.col.quantity', numeric: true },
+  { key: 'catalog.col.sum', numeric: true },
 ];
 
-/** The grid's column headings; sticky inside the scroll area so they line up with the rows. */
-export function CatalogHeader() {
+interface CatalogHeaderProps {
+  sort: Sort | null;
+  /** Ascending, then descending, then back to the price list's order. */
+  onSort: (sort: Sort | null) => void;
+  priceLabel: MessageKey;
+}
+
+/** The grid's column headings; sticky inside the scroll area. A sortable heading is a button. */
+export function CatalogHeader({ sort, onSort, priceLabel }: CatalogHeaderProps) {
   const { t } = useT();
+  const next = (column: SortColumn): Sort | null => {
+    if (sort?.column !== column) return { column, direction: 'asc' };
+    return sort.direction === 'asc' ? { column, direction: 'desc' } : null;
+  };
   return (
     <div className="grid-row grid-header" role="row" aria-rowindex={1}>
-      {COLUMNS.map((column) => (
-        <div key={column.key} className={`cell${column.numeric ? ' cell--num' : ''}`} role="columnheader">
-          {t(column.key)}
-        </div>
-      ))}
+      {COLUMNS.map((column) => {
+        const label = t(column.key === 'catalog.col.price' ? priceLabel : column.key);
+        const className = `cell${column.numeric ? ' cell--num' : ''}`;
+        if (!column.sort) {
+          return (
+            <div key={column.key} className={className} role="columnheader">
+              {label}
+            </div>
+          );
+        }
+        const active = sort?.column === column.sort ? sort.direction : null;
+        const sortColumn = column.sort;
+        return (
+          <div
+            key={column.key}
+            className={className}
+            role="columnheader"
+            aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
+          >
+            <button
+              type="button"
+              className={`sort-button${active ? ' sort-button--active' : ''}`}
+              onClick={() => onSort(next(sortColumn))}
+              title={t('catalog.sortBy', { column: label })}
+              data-testid={`sort-${sortColumn}`}
+            >
+              {label}
+              <span className="sort-button__arrow" aria-hidden>
+                {active === 'asc' ? '▲' : active === 'desc' ? '▼' : ''}
+              </span>
+            </button>
+          </div>
+        );
+      })}
     </div>
   );
 }

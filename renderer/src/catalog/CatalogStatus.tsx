@@ -4,11 +4,11 @@ import { useT } from '../i18n';
 import type { CatalogSearch } from './useCatalogSearch';
 
 /** "Найдено: 62" / "Найдено: более 10 000" / "Всего: 5 000", and the keys that work here. */
-export function CatalogStatus({ search }: { search: CatalogSearch }) {
+export function CatalogStatus({ search, filtered }: { search: CatalogSearch; filtered: boolean }) {
   const { t, locale } = useT();
   const count = formatCount(search.total, locale);
   const label =
-    search.shownQuery === ''
+    search.shownQuery === '' && !filtered
       ? t('catalog.all', { count })
       : search.totalExact
         ? t('catalog.found', { count })
@@ -32,6 +32,10 @@ export function CatalogStatus({ search }: { search: CatalogSearch }) {
         <span>
           <Kbd size="xs">+</Kbd>
           <Kbd size="xs">−</Kbd> {t('catalog.keys.step')}
+        </span>
+        <span>
+          <Kbd size="xs">Alt</Kbd>
+          <Kbd size="xs">{t('keys.enter')}</Kbd> {t('catalog.keys.fix')}
         </span>
         <span>
           <Kbd size="xs">{t('keys.esc')}</Kbd> {t('catalog.keys.back')}

@@ -20,8 +20,9 @@ const asText = (quantity: number) => (quantity > 0 ? String(quantity) : '');
 
 /**
  * The quantity of an item in the draft order, typed straight into the catalog row.
- * Enter commits and returns to search (the scanner loop); blur commits too; Esc reverts;
- * + and − step by one pack. Outside editing it shows what the core holds.
+ * Enter commits and moves down; blur commits too; Esc reverts and returns to search; / commits
+ * and returns to search; + and − step by one pack; Alt+Enter takes the offered correction.
+ * Outside editing it shows what the core holds.
  */
 export function QuantityInput({ item, line, revision, rowIndex, onCommit, onNavigate, onBackToSearch }: QuantityInputProps) {
   const { t } = useT();
@@ -55,8 +56,24 @@ export function QuantityInput({ item, line, revision, rowIndex, onCommit, onNavi
       event.preventDefault();
       onNavigate(rowIndex, delta);
     };
+    if (event.key === 'Enter' && event.altKey) {
+      // Alt+Enter takes the offered correction (nearest pack multiple, the minimum).
+      event.preventDefault();
+      const fix = line?.problems.find((p) => p.kind === 'notPackMultiple' || p.kind === 'belowMinimum');
+      if (fix && 'suggested' in fix) {
+        setText(asText(fix.suggested));
+        setSent(fix.suggested);
+        onCommit(item, fix.suggested);
+      }
+      return;
+    }
     switch (event.key) {
       case 'Enter':
+        event.preventDefault();
+        commit();
+        skipBlurCommit.current = true;
+        setEditing(false);
+        return onNavigate(rowIndex, 1);
       case '/':
         event.preventDefault();
         return leave('commit');
@@ -82,12 +99,14 @@ export function QuantityInput({ item, line, revision, rowIndex, onCommit, onNavi
   };
 
   const problems = line?.problems.length ?? 0;
+  const fixable = line?.problems.find((p) => p.kind === 'notPackMultiple' || p.kind === 'belowMinimum');
   return (
     <input
       className="qty-input"
       data-testid="quantity-input"
       data-row-index={rowIndex}
       data-problems={problems > 0 ? 'true' : undefined}
+      title={fixable && 'suggested' in fixable ? t('catalog.fixHint', { suggested: fixable.suggested }) : undefined}
       inputMode="numeric"
       autoComplete="off"
       spellCheck={false}

@@ -1,9 +1,16 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../../shared/domain';
-import en from './en.json';
-import ru from './ru.json';
+import enMain from './en.json';
+import enScreens from './en.screens.json';
+import ruMain from './ru.json';
+import ruScreens from './ru.screens.json';
 
-/** Every UI string has a key in ru.json (the default locale); TypeScript checks keys against it. */
+// The strings are kept in two files per language (the order screen; history, templates and
+// settings) so that work on different screens does not collide in one file.
+const ru = { ...ruMain, ...ruScreens };
+const en = { ...enMain, ...enScreens };
+
+/** Every UI string has a key in ru*.json (the default locale); TypeScript checks keys against it. */
 export type MessageKey = keyof typeof ru;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

@@ -8,11 +8,13 @@ import { ProblemBadges } from './ProblemBadges';
 
 interface OrderLineItemProps {
   line: OrderLine;
+  editable: boolean;
   onSetQuantity: (itemCode: string, quantity: number) => void;
+  onAcceptPrice: (itemCode: string) => void;
 }
 
 /** One line of the draft: name, quantity × price, the line's sum, and any quantity problems. */
-export function OrderLineItem({ line, onSetQuantity }: OrderLineItemProps) {
+export function OrderLineItem({ line, editable, onSetQuantity, onAcceptPrice }: OrderLineItemProps) {
   const { t, locale } = useT();
   const ref = useRef<HTMLLIElement>(null);
   // A line just added or changed scrolls into view, so the purchaser sees what the core accepted.
@@ -32,12 +34,14 @@ export function OrderLineItem({ line, onSetQuantity }: OrderLineItemProps) {
         <Text size="sm" fw={500} className="order-line__name" title={line.name} data-testid="order-line-name">
           {line.name}
         </Text>
-        <CloseButton
-          size="xs"
-          aria-label={t('order.removeLine', { name: line.name })}
-          onClick={() => onSetQuantity(line.itemCode, 0)}
-          data-testid="order-line-remove"
-        />
+        {editable && (
+          <CloseButton
+            size="xs"
+            aria-label={t('order.removeLine', { name: line.name })}
+            onClick={() => onSetQuantity(line.itemCode, 0)}
+            data-testid="order-line-remove"
+          />
+        )}
       </Group>
       <Group justify="space-between" gap={8} wrap="nowrap" mt={2}>
         <Text size="xs" c="dimmed" className="num" data-testid="order-line-quantity">
@@ -53,7 +57,13 @@ export function OrderLineItem({ line, onSetQuantity }: OrderLineItemProps) {
           {formatMoney(line.amountKopecks, locale)}
         </Text>
       </Group>
-      <ProblemBadges problems={line.problems} onApply={(quantity) => onSetQuantity(line.itemCode, quantity)} />
+      {editable && (
+        <ProblemBadges
+          problems={line.problems}
+          onApply={(quantity) => onSetQuantity(line.itemCode, quantity)}
+          onAcceptPrice={() => onAcceptPrice(line.itemCode)}
+        />
+      )}
     </li>
   );
 }

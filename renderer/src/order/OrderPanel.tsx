@@ -1,49 +1,63 @@
-import { Badge, Button, EmptyState, Group, Text, Title } from '@mantine/core';
+import { Badge, EmptyState, Group, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
+import type { Order } from '../../../shared/domain';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { CartIcon, DownloadIcon } from '../common/icons';
+import { CartIcon } from '../common/icons';
 import { useShell } from '../common/ShellContext';
 import { useToast } from '../common/Toasts';
-import { toUiError, type UiError } from '../common/uiError';
 import { formatCount } from '../common/format';
 import { useT } from '../i18n';
+import { DraftSwitcher } from './DraftSwitcher';
+import { OrderActions, useOrderCommands } from './OrderActions';
+import { OrderDetails } from './OrderDetails';
 import { OrderLineItem } from './OrderLineItem';
 import { OrderTotals } from './OrderTotals';
+import { originLabel } from './origin';
 import { SaveIndicator } from './SaveIndicator';
+import { SaveTemplateDialog } from './SaveTemplateDialog';
+import { SuggestionsDialog } from './SuggestionsDialog';
 import type { DraftOrder } from './useDraftOrder';
 
-/** The draft order beside the catalog: its lines, totals with VAT, and export to a file. */
-export function OrderPanel({ draft }: { draft: DraftOrder }) {
+interface OrderPanelProps {
+  draft: DraftOrder;
+  onImportLines: () => void;
+  /** The draft was submitted or exported. */
+  onSent: () => void;
+}
+
+/** The draft beside the catalog: drafts, delivery date, lines with their checks, totals, actions. */
+export function OrderPanel({ draft, onImportLines, onSent }: OrderPanelProps) {
   const { t, locale } = useT();
-  const shell = useShell();
+  const { api } = useShell();
   const toast = useToast();
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<UiError | null>(null);
-  const { order } = draft;
+  const [suggestFor, setSuggestFor] = useState<string | null>(null);
+  const [templateFor, setTemplateFor] = useState<string | null>(null);
+  const { order, change, show } = draft;
+  const commands = useOrderCommands(order, onSent);
+  const dialogOpen = suggestFor !== null || templateFor !== null;
+  useHotkeys(
+    [
+      ['F7', () => order && !dialogOpen && setSuggestFor(order.id)],
+      ['F9', () => !dialogOpen && commands.submit()],
+      ['mod+P', () => !dialogOpen && commands.savePdf()],
+    ],
+    [],
+  );
   if (!order) return <aside className="order-panel" />;
 
-  const exportOrder = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      const file = await shell.api.exportOrder({ orderId: order.id });
-      const saved = await shell.saveFile(file.fileName, file.content);
-      toast(
-        saved
-          ? { title: t('order.exportTitle'), message: t('order.exported', { number: order.number, file: file.fileName }), color: 'green' }
-          : { title: t('order.exportCancelled'), message: file.fileName, color: 'gray' },
-      );
-    } catch (error) {
-      setExportError(toUiError(error));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const acceptPrice = (itemCode: string) => void change((orderId) => api.acceptLinePrice({ orderId, itemCode }));
+  const saveDetails = (details: { deliveryDate: string | null; comment: string }) =>
+    void change((orderId) => api.setOrderDetails({ orderId, ...details }));
+  const acceptSuggestions = (lines: { itemCode: string; quantity: number }[]) =>
+    void change((orderId) => api.setOrderLineQuantities({ orderId, lines }));
+  const origin = originLabel(order.origin, t);
 
   return (
-    <aside className="order-panel" data-testid="order-panel" aria-labelledby="order-title">
+    <aside className="order-panel" data-testid="order-panel" data-order-id={order.id} aria-labelledby="order-title">
       <div className="order-panel__head">
-        <Group justify="space-between" wrap="nowrap">
+        <DraftSwitcher order={order} onShow={(next: Order) => show(next)} />
+        <Group justify="space-between" wrap="nowrap" mt={8}>
           <Group gap={8} wrap="nowrap">
             <Title order={2} size="h4" id="order-title" data-testid="order-number">
               {t('order.title', { number: order.number })}
@@ -51,6 +65,11 @@ export function OrderPanel({ draft }: { draft: DraftOrder }) {
             <Badge variant="light" color="gray" radius="sm">
               {t('order.draft')}
             </Badge>
+            {order.attentionCount > 0 && (
+              <Badge variant="filled" color="orange" radius="sm" data-testid="order-attention" data-count={order.attentionCount}>
+                {t('order.attention', { count: order.attentionCount })}
+              </Badge>
+            )}
           </Group>
           <SaveIndicator state={draft.saveState} />
         </Group>
@@ -58,7 +77,14 @@ export function OrderPanel({ draft }: { draft: DraftOrder }) {
           {t('order.linesCount', { count: formatCount(order.lines.length, locale) })}
           {' · '}
           {order.pricesIncludeVat ? t('order.pricesIncludeVat') : t('order.pricesExcludeVat')}
+          {origin && (
+            <>
+              {' · '}
+              <span data-testid="order-origin">{origin}</span>
+            </>
+          )}
         </Text>
+        <OrderDetails order={order} onSave={saveDetails} />
       </div>
       {draft.saveError && <ErrorAlert error={draft.saveError} onClose={draft.dismissSaveError} />}
       {order.lines.length === 0 ? (
@@ -68,25 +94,26 @@ export function OrderPanel({ draft }: { draft: DraftOrder }) {
       ) : (
         <ol className="order-lines" data-testid="order-lines">
           {order.lines.map((line) => (
-            <OrderLineItem key={line.itemCode} line={line} onSetQuantity={draft.setQuantity} />
+            <OrderLineItem key={line.itemCode} line={line} editable onSetQuantity={draft.setQuantity} onAcceptPrice={acceptPrice} />
           ))}
         </ol>
       )}
       <div className="order-panel__foot">
         <OrderTotals order={order} />
-        {exportError && <ErrorAlert error={exportError} onClose={() => setExportError(null)} />}
-        <Button
-          fullWidth
-          size="md"
-          leftSection={<DownloadIcon />}
-          disabled={order.lines.length === 0}
-          loading={exporting}
-          onClick={() => void exportOrder()}
-          data-testid="export-order"
-        >
-          {t('order.export')}
-        </Button>
+        <OrderActions
+          order={order}
+          commands={commands}
+          onSuggest={() => setSuggestFor(order.id)}
+          onImportLines={onImportLines}
+          onSaveTemplate={() => setTemplateFor(order.id)}
+        />
       </div>
+      <SuggestionsDialog orderId={suggestFor} onClose={() => setSuggestFor(null)} onAccept={acceptSuggestions} />
+      <SaveTemplateDialog
+        orderId={templateFor}
+        onClose={() => setTemplateFor(null)}
+        onSaved={(template) => toast({ title: t('template.savedTitle'), message: template.name, color: 'green' })}
+      />
     </aside>
   );
 }

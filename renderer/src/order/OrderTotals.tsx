@@ -24,6 +24,20 @@ export function OrderTotals({ order }: { order: Order }) {
         <dt>{t('order.totals.gross')}</dt>
         <dd data-testid="total-gross">{money(order.totals.grossKopecks)}</dd>
       </div>
+      {order.minimumOrder && (
+        <div
+          className={`order-totals__row order-totals__minimum${order.minimumOrder.met ? '' : ' order-totals__minimum--short'}`}
+          data-testid="minimum-order"
+          data-met={order.minimumOrder.met ? 'true' : 'false'}
+        >
+          <dt>{t('order.totals.minimum', { sum: money(order.minimumOrder.kopecks) })}</dt>
+          <dd>
+            {order.minimumOrder.met
+              ? t('order.totals.minimumMet')
+              : t('order.totals.minimumShort', { sum: money(order.minimumOrder.kopecks - order.totals.grossKopecks) })}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -13,13 +13,21 @@ export interface DraftOrder {
   saveState: SaveState;
   saveError: UiError | null;
   dismissSaveError: () => void;
+  /** Loads the draft the purchaser worked on last. */
   load: () => Promise<Order>;
+  /** Shows another order (a draft from the list, or one just created). */
+  show: (order: Order) => void;
   setQuantity: (itemCode: string, quantity: number) => void;
+  /**
+   * Runs a change of the current order through the same queue as typed quantities, so changes
+   * apply in the order they were made; the core's answer becomes what is shown.
+   */
+  change: (run: (orderId: string) => Promise<Order>) => Promise<Order | null>;
 }
 
 /**
- * The current draft order. Every change goes to the core at once (the core commits it), and
- * changes are sent one after another so the last one typed is the one that stays.
+ * The draft order being composed. Every change goes to the core at once (the core commits it),
+ * and changes are sent one after another so the last one typed is the one that stays.
  */
 export function useDraftOrder(api: PorterApi): DraftOrder {
   const [state, setState] = useState<{ order: Order | null; revision: number }>({ order: null, revision: 0 });
@@ -27,43 +35,60 @@ export function useDraftOrder(api: PorterApi): DraftOrder {
   const { order, revision } = state;
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState<UiError | null>(null);
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
   const orderId = useRef<string | null>(null);
 
+  const show = useCallback(
+    (next: Order) => {
+      orderId.current = next.id;
+      setOrder(next);
+    },
+    [setOrder],
+  );
+
   const load = useCallback(async () => {
     const draft = await api.getCurrentDraft({});
-    orderId.current = draft.id;
-    setOrder(draft);
+    show(draft);
     return draft;
-  }, [api, setOrder]);
+  }, [api, show]);
 
-  const setQuantity = useCallback(
-    (itemCode: string, quantity: number) => {
+  const change = useCallback(
+    (run: (id: string) => Promise<Order>): Promise<Order | null> => {
       const id = orderId.current;
-      if (!id) return;
+      if (!id) return Promise.resolve(null);
       pending.current += 1;
       setSaveState('saving');
-      queue.current = queue.current.then(async () => {
+      const result = queue.current.then(async () => {
         try {
-          const updated = await api.setOrderLineQuantity({ orderId: id, itemCode, quantity });
-          setOrder(updated);
+          const updated = await run(id);
+          // The purchaser may have switched to another draft meanwhile: show only the current one.
+          if (orderId.current === updated.id) setOrder(updated);
           pending.current -= 1;
           if (pending.current === 0) setSaveState('saved');
+          return updated;
         } catch (error) {
           pending.current -= 1;
           setSaveError(toUiError(error));
           setSaveState('failed');
           // Show what the core actually holds, not what was typed.
-          await load().catch(() => undefined);
+          if (orderId.current === id) await api.getOrder({ orderId: id }).then(setOrder, () => undefined);
+          return null;
         }
       });
+      queue.current = result;
+      return result;
     },
-    [api, load, setOrder],
+    [api, setOrder],
+  );
+
+  const setQuantity = useCallback(
+    (itemCode: string, quantity: number) => void change((id) => api.setOrderLineQuantity({ orderId: id, itemCode, quantity })),
+    [api, change],
   );
 
   const linesByCode = useMemo(() => new Map((order?.lines ?? []).map((line) => [line.itemCode, line])), [order]);
   const dismissSaveError = useCallback(() => setSaveError(null), []);
 
-  return { order, revision, linesByCode, saveState, saveError, dismissSaveError, load, setQuantity };
+  return { order, revision, linesByCode, saveState, saveError, dismissSaveError, load, show, setQuantity, change };
 }

@@ -1,0 +1,90 @@
+import type { Item, OrderStatus, PriceListInfo } from '../../../shared/domain';
+import type { VatRate } from '../../../shared/money';
+import type { StoredLine } from './lineChecks';
+
+/** What the orders module needs from the current price list (the catalog reader provides it). */
+export interface PriceListLookup {
+  readonly info: PriceListInfo;
+  itemByCode(code: string): Item | null;
+  itemByBarcode(barcode: string): Item | null;
+}
+
+/** A new draft's lines and the VAT basis their prices are stated in. */
+export interface DraftContent {
+  origin: string;
+  lines: StoredLine[];
+  priceListId: string | null;
+  pricesIncludeVat: boolean;
+}
+
+export interface OrderRow {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  exported_at: string | null;
+  delivery_date: string | null;
+  comment: string;
+  origin: string;
+  price_list_id: string | null;
+  prices_include_vat: number;
+  min_order_kopecks: number | null;
+  line_count: number | null;
+  gross_kopecks: number | null;
+}
+
+export interface LineRow {
+  item_code: string;
+  name: string;
+  barcode: string;
+  unit: string;
+  pack_multiple: number;
+  min_order_quantity: number;
+  price_kopecks: number;
+  vat_rate: number;
+  stock: number | null;
+  quantity: number;
+  repriced_from_kopecks: number | null;
+}
+
+export const LINE_COLUMNS =
+  'item_code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, quantity, repriced_from_kopecks';
+
+export function toStoredLine(row: LineRow): StoredLine {
+  return {
+    itemCode: row.item_code,
+    name: row.name,
+    barcode: row.barcode,
+    unit: row.unit,
+    packMultiple: row.pack_multiple,
+    minOrderQuantity: row.min_order_quantity,
+    priceKopecks: row.price_kopecks,
+    vatRate: row.vat_rate as VatRate,
+    stock: row.stock,
+    quantity: row.quantity,
+    repricedFromKopecks: row.repriced_from_kopecks,
+  };
+}
+
+/** The values of a line in LINE_COLUMNS order, for an INSERT. */
+export function lineValues(line: StoredLine): (string | number | null)[] {
+  return [
+    line.itemCode,
+    line.name,
+    line.barcode,
+    line.unit,
+    line.packMultiple,
+    line.minOrderQuantity,
+    line.priceKopecks,
+    line.vatRate,
+    line.stock,
+    line.quantity,
+    line.repricedFromKopecks,
+  ];
+}
+
+export function orderNumber(sequence: number): string {
+  return `P-${String(sequence).padStart(6, '0')}`;
+}
