@@ -11,6 +11,7 @@ import { searchWords } from '../shared/search';
 import { generateItems, writePriceListCsv } from '../tests/builders/priceLists';
 import { seededRandom } from '../tests/builders/random';
 import { hasSqliteShell, timePorterImport, timeSqliteShell } from './importBench';
+import { uiBench } from './uiBench';
 
 const args = process.argv.slice(2);
 
@@ -37,6 +38,8 @@ const valueOf = (flag: string, fallback: string) => {
 };
 const sizes = valueOf('--sizes', '200000,1000000').split(',').map(Number);
 const runs = Number(valueOf('--runs', '3'));
+/** The price list size the browser-shell measurements run on. */
+const uiSize = Number(valueOf('--ui-size', '200000'));
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-bench-'));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -79,7 +82,14 @@ try {
       );
       console.log(`  ratio Porter / sqlite3 shell: ${(median(porter) / median(baseline)).toFixed(2)}× (target ≤ 1.25×)`);
     }
-    await searchLatency(csv, size);
+    const dataDir = await searchLatency(csv, size);
+    if (size === uiSize) {
+      const items = generateItems(size, 42);
+      const random = seededRandom(11);
+      const picked = [...items].filter(() => random() < 2000 / size);
+      const words = picked.slice(0, 12).map((item) => searchWords(item.name)[0] ?? '');
+      await uiBench({ dataDir, words, codes: picked.slice(0, 300).map((item) => item.code) });
+    }
   }
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
@@ -94,7 +104,8 @@ function settle(file: string): void {
   fs.closeSync(fd);
 }
 
-async function searchLatency(csv: string, size: number): Promise<void> {
+/** Search latency on an imported copy of the file; returns its data folder (removed with workDir). */
+async function searchLatency(csv: string, size: number): Promise<string> {
   // Import once more into a kept data folder, then query its catalog directly (as the core does per keystroke).
   const dataDir = fs.mkdtempSync(path.join(workDir, 'search-'));
   await importKeeping(csv, dataDir);
@@ -145,6 +156,7 @@ async function searchLatency(csv: string, size: number): Promise<void> {
     `  ${'reference: page of 100'.padEnd(22)} p50 ${percentile(times, 50).toFixed(2).padStart(7)}  p99 ${percentile(times, 99).toFixed(2).padStart(7)}`,
   );
   catalog.close();
+  return dataDir;
 }
 
 async function importKeeping(csv: string, dataDir: string): Promise<void> {

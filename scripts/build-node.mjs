@@ -1,5 +1,6 @@
 // Bundles the Node-side entry points (browser shell, command line, import worker, bench)
-// into out/node with esbuild. Dependencies stay in node_modules (better-sqlite3 is native).
+// into out/node with esbuild. Dependencies stay in node_modules: better-sqlite3 is native, and pdfkit
+// reads its own data files relative to its package at run time (electron-vite externalizes them too).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 

@@ -213,7 +213,11 @@ export const orderSchema = z.object({
   exportedAt: z.string().nullable(),
   deliveryDate: isoDateSchema.nullable(),
   comment: z.string(),
-  /** "repeat of P-000012" or "template: weekly dairy", when the draft was started from one. */
+  /**
+   * Where a draft came from, for the UI to render in its language: `repeat:<order number>` (e.g.
+   * "repeat:P-000012"), `template:<template name>` (e.g. "template:weekly dairy"), or '' for a draft
+   * started by hand. Split at the first ':'; a template name may itself contain ':'.
+   */
   origin: z.string(),
   /** Lines with at least one problem. */
   attentionCount: z.number().int(),

@@ -8,6 +8,10 @@ export interface PickedFile {
   name: string;
 }
 
+/** How saveFile's content is written: text as UTF-8, or binary (a PDF) carried as base64 and decoded first. */
+export const SAVE_FILE_ENCODINGS = ['utf8', 'base64'] as const;
+export type SaveFileEncoding = (typeof SAVE_FILE_ENCODINGS)[number];
+
 /**
  * What a shell (Electron or browser) gives the renderer beyond the contract: file
  * dialogs, saving, and job events. Errors from contract calls reject with PorterCallError.
@@ -16,8 +20,11 @@ export interface PorterShell {
   kind: 'electron' | 'browser';
   api: PorterApi;
   pickPriceListFile(): Promise<PickedFile | null>;
-  /** Saves content under a suggested name; false when the user cancelled. */
-  saveFile(suggestedName: string, content: string): Promise<boolean>;
+  /**
+   * Saves content under a suggested name; false when the user cancelled. Text is written as UTF-8;
+   * with encoding 'base64' the content is decoded and the bytes written (a PDF from orderPdf).
+   */
+  saveFile(suggestedName: string, content: string, encoding?: SaveFileEncoding): Promise<boolean>;
   onJobEvent(listener: (job: JobState) => void): () => void;
 }
 
@@ -37,6 +44,6 @@ export class PorterCallError extends Error {
  */
 export type ElectronBridge = { [M in MethodName]: (input: unknown) => Promise<Result<unknown>> } & {
   pickPriceListFile(): Promise<Result<PickedFile | null>>;
-  saveFile(suggestedName: string, content: string): Promise<Result<boolean>>;
+  saveFile(suggestedName: string, content: string, encoding?: SaveFileEncoding): Promise<Result<boolean>>;
   onJobEvent(listener: (job: JobState) => void): () => void;
 };

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     dataDir,
     catalogBuilder: workerCatalogBuilder(path.join(here, 'importWorker.js')),
     firstRunPriceList: args.includes('--no-demo') ? undefined : demoPriceListPath(path.join(root, 'resources')),
+    resourcesDir: path.join(root, 'resources'),
   });
   const shell = await startBrowserShell({ core, rendererDir: path.join(root, 'out', 'renderer'), port: Number(valueOf('--port') ?? 0) });
   process.stdout.write(`Porter is running. Data folder: ${dataDir}\nOpen in a browser: ${shell.url}\n`);

@@ -13,7 +13,10 @@ Commands:
   search TEXT [--limit N]        search the current price list by name, code or barcode
   draft                          show the current draft order
   set-quantity CODE QUANTITY     set an item's quantity in the current draft (0 removes it)
-  export-order ORDER_ID FILE     write an order as a Porter order file (JSON)
+  export-order ORDER_ID FILE     write an order as a Porter order file (JSON); a draft moves to the history
+  add-lines FILE                 add lines from a CSV or XLSX file (code or barcode, quantity) to the current draft
+  submit-order ORDER_ID          send a draft: it becomes read-only and appears in the history
+  history [--limit N]            sent orders, newest first
 `;
 
 interface Parsed {
@@ -115,7 +118,46 @@ const COMMANDS: Record<string, { args: number; run: (core: PorterCore, args: str
       print(`Order written to ${target}`, { file: target, fileName: exported.fileName });
     },
   },
+  'add-lines': {
+    args: 1,
+    run: async (core, [file], _p, print) => {
+      const filePath = path.resolve(file!);
+      if (!fs.existsSync(filePath)) throw new PorterError('FILE_UNREADABLE', `${file}: no such file`, { file });
+      const draft = await core.api.getCurrentDraft({});
+      const { fileId } = core.files.register(filePath);
+      const { order, report } = await core.api.importOrderLines({ orderId: draft.id, fileId });
+      const lines = [`Order ${order.number}: ${report.added} lines added; total ${formatMoney(order.totals.grossKopecks)}`];
+      for (const u of report.unmatched) lines.push(`  row ${u.row}, ${u.reference || '(empty)'}: ${UNMATCHED_REASONS[u.reason]}`);
+      print(lines.join('\n'), { orderId: order.id, ...report });
+    },
+  },
+  'submit-order': {
+    args: 1,
+    run: async (core, [orderId], _p, print) => {
+      const order = await core.api.submitOrder({ orderId: orderId! });
+      print(`Order ${order.number} submitted: ${order.lines.length} lines, total ${formatMoney(order.totals.grossKopecks)}`, order);
+    },
+  },
+  history: {
+    args: 0,
+    run: async (core, _a, p, print) => {
+      const { orders } = await core.api.listOrderHistory({ query: '', limit: p.limit });
+      const human = orders
+        .map(
+          (o) =>
+            `${o.number}\t${o.status}\t${o.submittedAt ?? o.exportedAt ?? ''}\t${o.lineCount} lines\t${formatMoney(o.grossKopecks)}\t${o.id}`,
+        )
+        .join('\n');
+      print(human || 'No orders sent yet.', orders);
+    },
+  },
 };
+
+const UNMATCHED_REASONS = {
+  unknownItem: 'not in the current price list',
+  invalidQuantity: 'not a whole positive quantity',
+  unreadable: 'not an order line',
+} as const;
 
 export async function runCli(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   let parsed: Parsed;

@@ -31,6 +31,7 @@ function start(dataDir: string, resourcesDir: string, port: ParentPort): void {
     // The build puts importWorker.js next to this file (out/main).
     catalogBuilder: workerCatalogBuilder(path.join(here, 'importWorker.js')),
     firstRunPriceList: demoPriceListPath(resourcesDir),
+    resourcesDir,
   });
   core.then(
     (started) => {

@@ -11,6 +11,7 @@ import { createCatalogApi } from './catalog/catalogApi';
 import { createOrderApi } from './orders/orderApi';
 import { OrderService } from './orders/orderService';
 import { StoreProfileService } from './store/storeProfile';
+import { pdfFonts } from './resources';
 import { APP_VERSION } from './version';
 
 const log = createLogger('core');
@@ -21,7 +22,12 @@ export interface CoreOptions {
   catalogBuilder?: CatalogBuilder;
   /** A price list imported on first run when there is none (the demo data). */
   firstRunPriceList?: string;
+  /** The app's resources (fonts for PDFs); the repository's resources/ when absent. */
+  resourcesDir?: string;
 }
+
+/** electron/core/ in the sources and out/node/ or out/main/ when built: the repository is two levels up. */
+const REPOSITORY_RESOURCES = path.resolve(import.meta.dirname, '..', '..', 'resources');
 
 /** The core: owns the database and every service; shells call it through `api`. */
 export interface PorterCore {
@@ -64,7 +70,7 @@ export async function createCore(options: CoreOptions): Promise<PorterCore> {
     getStoreProfile: async () => store.profile(),
     setStoreProfile: async (profile) => store.setProfile(profile),
     ...createCatalogApi(priceLists, () => orders.orderedItemCodes()),
-    ...createOrderApi({ orders, priceLists, files, store }),
+    ...createOrderApi({ orders, priceLists, files, store, fonts: pdfFonts(options.resourcesDir ?? REPOSITORY_RESOURCES) }),
   };
 
   return {

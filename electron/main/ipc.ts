@@ -4,7 +4,7 @@ import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialo
 import { z } from 'zod';
 import { contract, METHOD_NAMES } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import type { PickedFile } from '../../shared/shell';
+import { SAVE_FILE_ENCODINGS, type PickedFile } from '../../shared/shell';
 import { toErrorData } from '../core/dispatch';
 import { createLogger } from '../core/logger';
 import type { CoreHost } from './coreHost';
@@ -12,7 +12,27 @@ import { isTrustedSender, type SenderFrame } from './securityPolicy';
 
 const log = createLogger('main.ipc');
 
-const saveFileInput = z.tuple([z.string().min(1).max(255), z.string().max(200 * 1024 * 1024)]);
+// The limit is on the string as it crosses IPC, whatever its encoding (base64 decodes to three quarters of it).
+const saveFileInput = z
+  .tuple([z.string().min(1).max(255), z.string().max(200 * 1024 * 1024), z.enum(SAVE_FILE_ENCODINGS).optional()])
+  // Buffer.from(…, 'base64') skips characters it does not know: refuse them rather than write a damaged file.
+  .refine(([, content, encoding]) => encoding !== 'base64' || (content.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(content)), {
+    message: 'content is not base64',
+    path: [1],
+  });
+
+/** The save dialog offers the type of the file being saved first, so the system adds its extension. */
+function saveFilters(fileName: string): SaveDialogOptions['filters'] {
+  const extension = path.extname(fileName).slice(1).toLowerCase();
+  const known: Record<string, string> = {
+    pdf: 'Документ PDF / PDF document',
+    json: 'Заказ Porter (JSON) / Porter order (JSON)',
+    csv: 'Таблица CSV / CSV table',
+  };
+  const all = { name: 'Все файлы / All files', extensions: ['*'] };
+  const name = known[extension];
+  return name ? [{ name, extensions: [extension] }, all] : [all];
+}
 
 const PRICE_LIST_FILTERS: OpenDialogOptions['filters'] = [
   { name: 'Прайс-лист / Price list (CSV, TXT, XLSX)', extensions: ['csv', 'txt', 'xlsx'] },
@@ -84,13 +104,15 @@ export function registerIpcHandlers(core: CoreHost, appUrl: string): void {
     guard('porter:saveFile', async (event, ...args: unknown[]): Promise<Result<boolean>> => {
       const parsed = saveFileInput.safeParse(args);
       if (!parsed.success) return { ok: false, error: toErrorData(parsed.error) };
-      const [suggestedName, content] = parsed.data;
+      const [suggestedName, content, encoding] = parsed.data;
       // Only a file name is taken from the page: where to save is always the user's choice in the dialog.
-      const options: SaveDialogOptions = { defaultPath: path.basename(suggestedName) };
+      const fileName = path.basename(suggestedName);
+      const options: SaveDialogOptions = { defaultPath: fileName, filters: saveFilters(fileName) };
       const window = BrowserWindow.fromWebContents(event.sender);
       const target = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (target.canceled || !target.filePath) return { ok: true, value: false };
-      await fs.writeFile(target.filePath, content, 'utf8');
+      if (encoding === 'base64') await fs.writeFile(target.filePath, Buffer.from(content, 'base64'));
+      else await fs.writeFile(target.filePath, content, 'utf8');
       return { ok: true, value: true };
     }),
   );

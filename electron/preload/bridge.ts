@@ -22,7 +22,8 @@ export function createBridge(ipc: BridgeIpc): ElectronBridge {
   return {
     ...methods,
     pickPriceListFile: () => ipc.invoke('porter:pickPriceListFile') as Promise<Result<PickedFile | null>>,
-    saveFile: (suggestedName, content) => ipc.invoke('porter:saveFile', suggestedName, content) as Promise<Result<boolean>>,
+    saveFile: (suggestedName, content, encoding) =>
+      ipc.invoke('porter:saveFile', suggestedName, content, encoding ?? 'utf8') as Promise<Result<boolean>>,
     onJobEvent: (listener) => {
       // The IPC event object stays here: it carries the sender and must not reach the page.
       const forward = (_event: unknown, job: unknown) => listener(job as JobState);

@@ -193,19 +193,29 @@ export interface GeneratedItem {
   priceKopecks: number;
   vatRate: VatRate;
   stock: number;
+  /** Written as "более N": stock is a lower bound. */
+  stockAtLeast?: boolean;
   category: string;
 }
 
+export interface GenerateOptions {
+  /** Share of items (0–1) whose stock the list writes as "более 100" rather than a number above 100. */
+  stockAtLeastShare?: number;
+}
+
 /** Deterministic Russian price-list items; consecutive items share a category (as in a real list). */
-export function* generateItems(count: number, seed = 1): Generator<GeneratedItem> {
+export function* generateItems(count: number, seed = 1, options: GenerateOptions = {}): Generator<GeneratedItem> {
   const random = seededRandom(seed);
+  // A stream of its own: lists generated without the option stay exactly as they were.
+  const atLeastRandom = seededRandom(seed ^ 0x5eed);
+  const atLeastShare = options.stockAtLeastShare ?? 0;
   const perCategory = Math.ceil(count / CATEGORIES.length);
   for (let i = 0; i < count; i++) {
     const spec = CATEGORIES[Math.min(CATEGORIES.length - 1, Math.floor(i / perCategory))]!;
     const [kind, variants, sizes] = pick(random, spec.products);
     const pack = pick(random, spec.packs);
     const rubles = spec.price[0] + random() * (spec.price[1] - spec.price[0]);
-    yield {
+    const item: GeneratedItem = {
       code: String(100000 + i).padStart(8, '0'),
       name: `${kind} «${pick(random, spec.brands)}» ${pick(random, variants)} ${pick(random, sizes)}`,
       barcode: ean13(`46${String(10_000_000_000 + i * 7 + Math.floor(random() * 7)).slice(1)}`),
@@ -217,6 +227,11 @@ export function* generateItems(count: number, seed = 1): Generator<GeneratedItem
       stock: random() < 0.07 ? 0 : Math.floor(random() * 500) * pack,
       category: spec.name,
     };
+    if (atLeastShare > 0 && atLeastRandom() < atLeastShare && item.stock > 100) {
+      item.stock = 100;
+      item.stockAtLeast = true;
+    }
+    yield item;
   }
 }
 
@@ -271,7 +286,7 @@ export function* priceListCsvLines(items: Iterable<GeneratedItem>, layout: CsvLa
       String(item.packMultiple),
       String(item.minOrderQuantity),
       formatPrice(item.priceKopecks, layout.decimalComma),
-      String(item.stock),
+      item.stockAtLeast ? `более ${item.stock}` : String(item.stock),
       `${item.vatRate}%`,
     ];
     if (!layout.categoryRows) cells.push(item.category);

@@ -78,6 +78,10 @@ describe('porter command line', () => {
     const b = await importLikeTheUi(fs.mkdtempSync(path.join(work.dir, 'b-')), xlsxFile);
     expect(b.items).toEqual(a.items);
     expect(a.items.find((i) => i.code === '000123')?.barcode).toBe('4607001234562');
+    // The letterhead above the header row is read from both formats alike.
+    const letterhead = { supplierName: 'ООО «Северный оптовик»', minOrderKopecks: 500_000 };
+    expect(a.report.priceList).toMatchObject(letterhead);
+    expect(b.report.priceList).toMatchObject(letterhead);
   });
 
   it('search --json prints the named fields; draft, set-quantity and export-order work together', async () => {
@@ -90,11 +94,14 @@ describe('porter command line', () => {
       'barcode',
       'category',
       'code',
+      'isNew',
       'minOrderQuantity',
       'name',
       'packMultiple',
+      'previousPriceKopecks',
       'priceKopecks',
       'stock',
+      'stockAtLeast',
       'unit',
       'vatRate',
     ]);
@@ -106,8 +113,12 @@ describe('porter command line', () => {
       priceKopecks: 8990,
       vatRate: 10,
       stock: 1200,
+      stockAtLeast: false,
       category: 'Молочная продукция',
+      isNew: false,
+      previousPriceKopecks: null,
     });
+    expect(items[1]).toMatchObject({ code: '000124', stock: 100, stockAtLeast: true });
 
     expect((await cli(['set-quantity', '000123', '24', '--data-dir', dataDir])).code).toBe(0);
     const draft = JSON.parse((await cli(['draft', '--data-dir', dataDir, '--json'])).out) as {

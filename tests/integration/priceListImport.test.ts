@@ -36,6 +36,27 @@ describe('price list import', () => {
     expect(report.rejected).toEqual([{ row: 17, field: 'price', code: 'invalidPrice', value: 'abc', reason: 'not a price: "abc"' }]);
     const found = await core.api.searchItems({ query: '000123', offset: 0, limit: 10 });
     expect(found.items.map((i) => [i.code, i.barcode, i.category])).toEqual([['000123', '4607001234562', 'Молочная продукция']]);
+    // The letterhead: "ООО «Северный оптовик»" … "Минимальная сумма заказа 5 000,00 руб."
+    expect(report.priceList).toMatchObject({ supplierName: 'ООО «Северный оптовик»', minOrderKopecks: 500_000 });
+    expect((await core.api.getAppInfo({})).priceList).toEqual(report.priceList);
+    // "более 100" is kept as a lower bound.
+    expect((await core.api.searchItems({ query: '000124', offset: 0, limit: 1 })).items[0]).toMatchObject({
+      stock: 100,
+      stockAtLeast: true,
+    });
+    const { categories } = await core.api.listCategories({});
+    expect(categories.map((c) => [c.name, c.itemCount])).toEqual([
+      ['Молочная продукция', 3],
+      ['Кондитерские изделия', 2],
+      ['Новогодние товары', 2],
+    ]);
+  });
+
+  it('a price list without a letterhead has no supplier name and no minimum order sum', async () => {
+    const file = path.join(dir, 'plain.csv');
+    fs.writeFileSync(file, 'Код;Наименование;Цена;Остаток\n1;Молоко;10;более 100\n');
+    const report = await core.priceLists.importFile(file, 'plain.csv');
+    expect(report.priceList).toMatchObject({ supplierName: '', minOrderKopecks: null });
   });
 
   it('search: Cyrillic in any case, ё = е, several words narrow, barcode and code prefixes', async () => {

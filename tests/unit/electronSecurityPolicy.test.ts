@@ -132,8 +132,20 @@ describe('preload bridge', () => {
     await bridge.pickPriceListFile();
     expect(invoked).toEqual([
       { channel: 'porter:searchItems', args: [{ query: 'молоко', offset: 0, limit: 50 }] },
-      { channel: 'porter:saveFile', args: ['order.json', '{}'] },
+      { channel: 'porter:saveFile', args: ['order.json', '{}', 'utf8'] },
       { channel: 'porter:pickPriceListFile', args: [] },
+    ]);
+  });
+
+  it('saves text as UTF-8 unless told the content is base64 (a PDF)', async () => {
+    const { ipc, invoked } = fakeIpc();
+    const bridge = createBridge(ipc);
+    const pdf = Buffer.from('%PDF-1.3 заказ').toString('base64');
+    await bridge.saveFile('Porter-order-P-000012.pdf', pdf, 'base64');
+    await bridge.saveFile('order.json', '{"заказ":1}', 'utf8');
+    expect(invoked).toEqual([
+      { channel: 'porter:saveFile', args: ['Porter-order-P-000012.pdf', pdf, 'base64'] },
+      { channel: 'porter:saveFile', args: ['order.json', '{"заказ":1}', 'utf8'] },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Order, OrderLine, StoreProfile, VatRate } from '../../shared/domain';
-import { formatMoney, lineTotals, orderTotals } from '../../shared/money';
+import type { Order, OrderLine, StoreProfile } from '../../shared/domain';
+import { formatMoney, lineTotals, orderTotals, type VatRate } from '../../shared/money';
 import { orderPdfFileName, renderOrderPdf, type OrderPdfInput } from '../../electron/core/orders/orderPdf';
 import { pdfFonts } from '../../electron/core/resources';
 import { extractPdfText, normalizeSpaces } from '../builders/pdfText';
@@ -137,6 +137,16 @@ describe('renderOrderPdf', () => {
     expect(text).toContain('Набор посуды «Ёлочка»');
     expect(text).toContain(`Итого с НДС: ${normalizeSpaces(formatMoney(order.totals.grossKopecks, 'ru'))}`);
     expect(pages.at(-1)).toContain('Итого с НДС');
+  });
+
+  it('cuts a name that would fill more than half a page with an ellipsis', async () => {
+    const name = `Поддон ${'сборный ассорти '.repeat(600)}конец`;
+    const order = buildOrder([{ code: '1', name, priceKopecks: 100, quantity: 1, vatRate: 20 }]);
+    const { text, pageCount } = await extractPdfText(await renderOrderPdf(input(order)));
+    expect(text).toContain('Поддон сборный ассорти');
+    expect(text).toContain('…');
+    expect(text).not.toContain('конец');
+    expect(pageCount).toBe(1);
   });
 
   it('prints an order without lines', async () => {

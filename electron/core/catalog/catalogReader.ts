@@ -58,6 +58,8 @@ export class CatalogReader {
   readonly hasPreviousPriceList: boolean;
   private readonly db: Database.Database;
   private readonly can: CatalogCapabilities;
+  /** Schema 2 added categories.parent_id (and items.stock_at_least). */
+  private readonly nestedCategories: boolean;
   private readonly pageStatement: Database.Statement;
   private readonly searchStatement: Database.Statement;
   private readonly countStatement: Database.Statement;
@@ -85,6 +87,7 @@ export class CatalogReader {
     }
     this.hasPreviousPriceList = previousFile !== null && this.attachPrevious(previousFile);
     this.can = { stockAtLeast: version >= 2, previous: this.hasPreviousPriceList };
+    this.nestedCategories = version >= 2;
     this.db.function(FOLD_FUNCTION, { deterministic: true }, (text: unknown) => normalizeSearchText(String(text)));
 
     const meta = new Map(
@@ -112,7 +115,8 @@ export class CatalogReader {
     const from = 'items i LEFT JOIN categories c ON c.id = i.category_id';
     this.pageStatement = this.db.prepare(`SELECT ${columns} FROM ${from} WHERE i.id > ? ORDER BY i.id LIMIT ?`);
     this.searchStatement = this.db.prepare(
-      `SELECT ${columns} FROM items_fts f JOIN ${from} ON i.id = f.rowid WHERE items_fts MATCH ? LIMIT ? OFFSET ?`,
+      `SELECT ${columns} FROM items_fts f JOIN items i ON i.id = f.rowid LEFT JOIN categories c ON c.id = i.category_id
+        WHERE items_fts MATCH ? LIMIT ? OFFSET ?`,
     );
     this.countStatement = this.db
       .prepare(`SELECT count(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ? LIMIT ${COUNT_CAP + 1})`)
@@ -172,7 +176,11 @@ export class CatalogReader {
     const spec = viewSpec(view, categoryIds, orderedItemCodes);
     if (isPlainView(spec)) return this.search(view.query, offset, limit);
     const ids = this.viewIds(spec);
-    return { items: this.itemsByIds(ids.subarray(Math.min(offset, ids.length), Math.min(offset + limit, ids.length))), total: ids.length, totalExact: true };
+    return {
+      items: this.itemsByIds(ids.subarray(Math.min(offset, ids.length), Math.min(offset + limit, ids.length))),
+      total: ids.length,
+      totalExact: true,
+    };
   }
 
   private viewIds(spec: ViewSpec): Int32Array {
@@ -180,7 +188,12 @@ export class CatalogReader {
     let ids = this.views.get(key);
     if (!ids) {
       const { sql, params } = viewSql(spec, this.can);
-      ids = Int32Array.from(this.db.prepare(sql).pluck().all(...params) as number[]);
+      ids = Int32Array.from(
+        this.db
+          .prepare(sql)
+          .pluck()
+          .all(...params) as number[],
+      );
       this.views.set(key, ids);
     }
     return ids;
@@ -200,9 +213,8 @@ export class CatalogReader {
   /** Every category in the price list's order, with the items in it and in its subcategories. */
   categories(): Category[] {
     if (this.categoryList) return this.categoryList;
-    const hasParent = this.can.stockAtLeast; // both arrived with catalog schema 2
     const list = (
-      this.db.prepare(`SELECT id, name, ${hasParent ? 'parent_id' : 'NULL'} AS parentId FROM categories ORDER BY id`).all() as {
+      this.db.prepare(`SELECT id, name, ${this.nestedCategories ? 'parent_id' : 'NULL'} AS parentId FROM categories ORDER BY id`).all() as {
         id: number;
         name: string;
         parentId: number | null;

@@ -130,8 +130,4 @@ export class ViewCache {
     this.entries.set(key, ids);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }

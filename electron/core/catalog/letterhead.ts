@@ -58,7 +58,10 @@ const ORGANISATION_PATTERNS: RegExp[] = [
   // "Northern Wholesale" LLC
   new RegExp(`${QUOTED}\\s*,?\\s*${EN_FORM}${END}`, 'u'),
   // ИП Петров А. В., ИП Петров Алексей Викторович
-  new RegExp(`${START}(?:ИП|Индивидуальный предприниматель)\\s+\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:\\s*\\p{Lu}(?:\\p{Ll}+|\\.)){0,2}`, 'u'),
+  new RegExp(
+    `${START}(?:ИП|Индивидуальный предприниматель)\\s+\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:\\s*\\p{Lu}(?:\\p{Ll}+|\\.)){0,2}`,
+    'u',
+  ),
   // Northern Wholesale LLC
   new RegExp(`${START}${CAPITALISED}(?:\\s+${CAPITALISED}){0,5},?\\s+${EN_FORM}${END}`, 'u'),
   // ООО Северный оптовик (no quotes): up to the first comma, semicolon or bracket
@@ -74,8 +77,10 @@ const NOT_A_NAME =
 
 function supplierName(lines: readonly string[]): string {
   for (const line of lines) {
+    // "Price list Northern Wholesale LLC": the title is not part of the name.
+    const text = line.replace(PRICE_LIST_WORDS, ' ');
     for (const pattern of ORGANISATION_PATTERNS) {
-      const match = pattern.exec(line);
+      const match = pattern.exec(text);
       if (match) return clip(match[0]);
     }
   }

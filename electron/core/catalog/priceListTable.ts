@@ -109,7 +109,10 @@ export interface RowOptions {
 }
 
 export type ParsedRow =
-  { kind: 'empty' } | { kind: 'category'; name: string } | { kind: 'item'; item: PriceListItem } | { kind: 'rejected'; rejection: RejectedRow };
+  | { kind: 'empty' }
+  | { kind: 'category'; name: string }
+  | { kind: 'item'; item: PriceListItem }
+  | { kind: 'rejected'; rejection: RejectedRow };
 
 const MAX_TEXT = 1000;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

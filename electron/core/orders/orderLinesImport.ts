@@ -14,8 +14,8 @@ import { openTabularSource } from '../formats/openTabularSource';
 import type { SourceRow } from '../formats/tabularSource';
 import type { PriceListLookup } from './orderRows';
 
-/** More rows than any order has: a file beyond this is not an order (a whole price list picked by mistake). */
-const MAX_ROWS = 20_000;
+/** More lines than any order has: beyond this the file is not an order (a whole price list picked by mistake). */
+const MAX_LINES = 10_000;
 /** Headings are looked for in the first rows only (a letterhead may come before them). */
 const HEADER_SEARCH_ROWS = 20;
 
@@ -61,28 +61,47 @@ function findItem(line: OrderLineEntry, catalog: PriceListLookup): Item | null {
  */
 export async function readOrderLinesFile(filePath: string, fileName: string): Promise<ParsedOrderLines> {
   const source = await openTabularSource(filePath, fileName);
-  const rows: SourceRow[] = [];
-  for await (const batch of source.rows()) {
-    rows.push(...batch);
-    if (rows.length > MAX_ROWS) {
-      throw new PorterError('FILE_TOO_LARGE', `${fileName} has more than ${MAX_ROWS} rows: that is not an order`, { file: fileName });
-    }
-  }
-  const header = findHeader(rows);
   const result: ParsedOrderLines = { lines: [], unreadable: [] };
-  const body = header ? rows.slice(header.index + 1) : rows;
+  // The first rows wait until the headings are found (or known to be absent); the rest stream through.
+  const firstRows: SourceRow[] = [];
+  let header: HeaderColumns | null | undefined;
   let first = true;
-  for (const { row, cells } of body) {
-    const text = rowText(cells);
-    if (text === '') continue;
+  const take = (row: SourceRow): void => {
+    const text = rowText(row.cells);
+    if (text === '') return;
     if (!header && first) {
       first = false;
-      if (isHeadingRow(cells)) continue;
+      if (isHeadingRow(row.cells)) return;
     }
-    const read = header ? readByColumns(cells, header.columns, row, text) : readOrderLineCells(cells.slice(0, 2), row, text);
-    if (read === null) continue;
+    const read = header
+      ? readByColumns(row.cells, header.columns, row.row, text)
+      : readOrderLineCells(row.cells.slice(0, 2), row.row, text);
+    if (read === null) return;
     if (isOrderLineEntry(read)) result.lines.push(read);
     else result.unreadable.push(read);
+    if (result.lines.length + result.unreadable.length > MAX_LINES) {
+      throw new PorterError('FILE_TOO_LARGE', `${fileName} has more than ${MAX_LINES} order lines: that is not an order`, {
+        file: fileName,
+        row: row.row,
+      });
+    }
+  };
+  for await (const batch of source.rows()) {
+    for (const row of batch) {
+      if (header !== undefined) {
+        take(row);
+        continue;
+      }
+      firstRows.push(row);
+      if (firstRows.length === HEADER_SEARCH_ROWS) {
+        header = findHeader(firstRows);
+        firstRows.slice(header ? header.index + 1 : 0).forEach(take);
+      }
+    }
+  }
+  if (header === undefined) {
+    header = findHeader(firstRows);
+    firstRows.slice(header ? header.index + 1 : 0).forEach(take);
   }
   return result;
 }
@@ -114,6 +133,8 @@ function readByColumns(
   // Codes first, then barcodes: each is tried as a code, then as a barcode.
   const references = [...columns.code, ...columns.barcode].map(valueAt).filter((v) => v !== '');
   const quantityText = valueAt(columns.quantity[0]!);
+  // An order form: the supplier's list with a quantity column filled in for some rows only.
+  if (/^0*(?:[.,]0*)?$/.test(quantityText)) return null;
   const reference = references[0] ?? '';
   if (reference === '') return { row, reference: '', reason: 'unreadable', text };
   const quantity = parseOrderQuantity(quantityText);

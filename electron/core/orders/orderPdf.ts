@@ -23,53 +23,37 @@ export function orderPdfFileName(order: Order): string {
   return `Porter-order-${number}.pdf`;
 }
 
-interface Labels {
-  order(number: string): string;
-  title(number: string, date: string): string;
-  status: string;
-  statuses: Record<OrderStatus, string>;
-  store: string;
-  customerCode: string;
-  supplier: string;
-  deliveryDate: string;
-  comment: string;
-  /** № / Code / Name / Unit / Qty / Price / VAT % / Sum */
-  columns: readonly [string, string, string, string, string, string, string, string];
-  pricesIncludeVat: string;
-  pricesExcludeVat: string;
-  lineCount(count: string): string;
-  noLines: string;
-  net: string;
-  vat(rate: number): string;
-  gross: string;
-  page(page: number, pages: number): string;
-}
+/** One row of the table: № / Code / Name / Unit / Qty / Price / VAT % / Sum. */
+type Cells = [string, string, string, string, string, string, string, string];
 
 // The renderer's translation files are not available in the core, so the document's words live here.
+const RU = {
+  order: (number: string) => `Заказ № ${number}`,
+  of: 'от',
+  status: 'Статус',
+  statuses: { draft: 'черновик', submitted: 'отправлен', exported: 'выгружен в файл' } satisfies Record<OrderStatus, string>,
+  store: 'Магазин',
+  customerCode: 'код клиента',
+  supplier: 'Поставщик',
+  deliveryDate: 'Дата поставки',
+  comment: 'Комментарий',
+  columns: ['№', 'Код', 'Наименование', 'Ед.', 'Кол-во', 'Цена', 'НДС %', 'Сумма'] as Cells,
+  pricesIncludeVat: 'Цены включают НДС',
+  pricesExcludeVat: 'Цены без НДС',
+  lineCount: (count: string) => `Всего наименований: ${count}`,
+  noLines: 'В заказе нет строк',
+  net: 'Без НДС',
+  vat: (rate: number) => `НДС ${rate} %`,
+  gross: 'Итого с НДС',
+  page: (page: number, pages: number) => `Страница ${page} из ${pages}`,
+};
+type Labels = typeof RU;
+
 const LABELS: Record<Locale, Labels> = {
-  ru: {
-    order: (number) => `Заказ № ${number}`,
-    title: (number, date) => `Заказ № ${number} от ${date}`,
-    status: 'Статус',
-    statuses: { draft: 'черновик', submitted: 'отправлен', exported: 'выгружен в файл' },
-    store: 'Магазин',
-    customerCode: 'код клиента',
-    supplier: 'Поставщик',
-    deliveryDate: 'Дата поставки',
-    comment: 'Комментарий',
-    columns: ['№', 'Код', 'Наименование', 'Ед.', 'Кол-во', 'Цена', 'НДС %', 'Сумма'],
-    pricesIncludeVat: 'Цены включают НДС',
-    pricesExcludeVat: 'Цены без НДС',
-    lineCount: (count) => `Всего наименований: ${count}`,
-    noLines: 'В заказе нет строк',
-    net: 'Без НДС',
-    vat: (rate) => `НДС ${rate} %`,
-    gross: 'Итого с НДС',
-    page: (page, pages) => `Страница ${page} из ${pages}`,
-  },
+  ru: RU,
   en: {
     order: (number) => `Order No. ${number}`,
-    title: (number, date) => `Order No. ${number} of ${date}`,
+    of: 'of',
     status: 'Status',
     statuses: { draft: 'draft', submitted: 'submitted', exported: 'exported to a file' },
     store: 'Store',
@@ -225,7 +209,7 @@ class OrderPdfLayout {
   private heading(): void {
     const { order, locale } = this.input;
     const date = formatTimestampDate(order.submittedAt ?? order.exportedAt ?? order.createdAt, locale);
-    this.write(this.labels.title(order.number, date), { font: 'bold', size: FONT_SIZE.title });
+    this.write(`${this.labels.order(order.number)} ${this.labels.of} ${date}`, { font: 'bold', size: FONT_SIZE.title });
     this.y += 2;
     this.write(`${this.labels.status}: ${this.labels.statuses[order.status]}`, { size: FONT_SIZE.text, color: MUTED });
     this.y += 8;
@@ -233,7 +217,10 @@ class OrderPdfLayout {
 
   private parties(): void {
     const { order, store, supplierName, priceListName, locale } = this.input;
-    const storeText = [store.storeName.trim() || '—', store.customerCode.trim() ? `(${this.labels.customerCode} ${store.customerCode.trim()})` : '']
+    const storeText = [
+      store.storeName.trim() || '—',
+      store.customerCode.trim() ? `(${this.labels.customerCode} ${store.customerCode.trim()})` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     this.field(this.labels.store, storeText);
@@ -241,7 +228,10 @@ class OrderPdfLayout {
     if (order.deliveryDate) this.field(this.labels.deliveryDate, formatIsoDate(order.deliveryDate, locale));
     if (order.comment.trim()) this.field(this.labels.comment, order.comment.trim());
     this.y += 4;
-    this.write(order.pricesIncludeVat ? this.labels.pricesIncludeVat : this.labels.pricesExcludeVat, { size: FONT_SIZE.table, color: MUTED });
+    this.write(order.pricesIncludeVat ? this.labels.pricesIncludeVat : this.labels.pricesExcludeVat, {
+      size: FONT_SIZE.table,
+      color: MUTED,
+    });
     this.y += 4;
   }
 
@@ -251,7 +241,9 @@ class OrderPdfLayout {
     this.face('regular', FONT_SIZE.text);
     const height = Math.max(this.doc.heightOfString(value, { width: this.width - labelWidth }), this.doc.currentLineHeight(true));
     if (this.y + height > this.bottom) this.newPage();
-    this.face('bold', FONT_SIZE.text).fillColor('black').text(`${label}:`, this.left, this.y, { width: labelWidth - 6, lineBreak: false });
+    this.face('bold', FONT_SIZE.text)
+      .fillColor('black')
+      .text(`${label}:`, this.left, this.y, { width: labelWidth - 6, lineBreak: false });
     this.face('regular', FONT_SIZE.text).text(value, this.left + labelWidth, this.y, { width: this.width - labelWidth });
     this.y += height + 3;
   }
@@ -263,14 +255,14 @@ class OrderPdfLayout {
       this.write(this.labels.noLines, { size: FONT_SIZE.table, color: MUTED, padTop: CELL_PAD_Y });
       return;
     }
+    // A row never takes more than half a page (the longest name a price list may hold, 1,000 characters, takes about 40 %).
+    const maxRowHeight = (this.bottom - MARGIN - this.headerHeight()) / 2;
     order.lines.forEach((line, index) => {
       const cells = lineCells(line, index, locale);
       this.face('regular', FONT_SIZE.table);
       let height = this.rowHeight(cells);
-      const pageBody = this.bottom - MARGIN - this.headerHeight();
-      if (height > pageBody) {
-        // Only a name thousands of characters long gets here: keep the row on one page.
-        cells[2] = fitText(this.doc, cells[2], this.columns[2]!.width - 2 * CELL_PAD_X, pageBody - 2 * CELL_PAD_Y);
+      if (height > maxRowHeight) {
+        cells[2] = fitText(this.doc, cells[2], this.columns[2]!.width - 2 * CELL_PAD_X, maxRowHeight - 2 * CELL_PAD_Y);
         height = this.rowHeight(cells);
       }
       if (this.y + height > this.bottom) {
@@ -322,24 +314,31 @@ class OrderPdfLayout {
 
   private totals(): void {
     const { order, locale } = this.input;
-    const rows: { label: string; value: string; bold: boolean }[] = [
-      { label: this.labels.net, value: formatMoney(order.totals.netKopecks, locale), bold: false },
-      ...order.totals.byRate.map((r) => ({ label: this.labels.vat(r.rate), value: formatMoney(r.vatKopecks, locale), bold: false })),
-      { label: this.labels.gross, value: formatMoney(order.totals.grossKopecks, locale), bold: true },
+    const plain = (label: string, kopecks: number) => ({
+      label,
+      value: formatMoney(kopecks, locale),
+      face: 'regular' as Face,
+      size: FONT_SIZE.text,
+    });
+    const rows = [
+      plain(this.labels.net, order.totals.netKopecks),
+      ...order.totals.byRate.map((r) => plain(this.labels.vat(r.rate), r.vatKopecks)),
+      { ...plain(this.labels.gross, order.totals.grossKopecks), face: 'bold' as Face, size: FONT_SIZE.gross },
     ];
     const rowHeight = 14;
-    const needed = 8 + rows.length * rowHeight + 4;
-    if (this.y + needed > this.bottom) this.newPage();
-    this.y += 8;
-    const valueWidth = 100;
     const labelWidth = 160;
+    if (this.y + 8 + rows.length * rowHeight > this.bottom) this.newPage();
+    this.y += 8;
+    // Wide enough for the largest amount in its own face, so a total never wraps.
+    const valueWidth = Math.max(90, ...rows.map((row) => this.face(row.face, row.size).widthOfString(row.value) + 2 * CELL_PAD_X + 1));
     const valueX = this.right - valueWidth;
     const labelX = valueX - labelWidth;
-    const countText = this.labels.lineCount(formatCount(order.lines.length, locale));
-    this.face('regular', FONT_SIZE.text).fillColor(MUTED).text(countText, this.left, this.y, { width: labelX - this.left - 8 });
+    const count = this.labels.lineCount(formatCount(order.lines.length, locale));
+    this.face('regular', FONT_SIZE.text)
+      .fillColor(MUTED)
+      .text(count, this.left, this.y, { width: labelX - this.left - 8 });
     for (const row of rows) {
-      const size = row.bold ? FONT_SIZE.gross : FONT_SIZE.text;
-      this.face(row.bold ? 'bold' : 'regular', size).fillColor('black');
+      this.face(row.face, row.size).fillColor('black');
       this.doc.text(`${row.label}:`, labelX, this.y, { width: labelWidth - 6, align: 'right', lineBreak: false });
       this.doc.text(row.value, valueX, this.y, { width: valueWidth - CELL_PAD_X, align: 'right', lineBreak: false });
       this.y += rowHeight;
@@ -353,15 +352,9 @@ class OrderPdfLayout {
       this.doc.switchToPage(i);
       const y = this.doc.page.height - MARGIN - FONT_SIZE.footer - 2;
       this.face('regular', FONT_SIZE.footer).fillColor(MUTED);
-      this.doc.text(this.labels.order(this.input.order.number), this.left, y, {
-        width: this.width / 2,
-        lineBreak: false,
-      });
-      this.doc.text(this.labels.page(i - range.start + 1, range.count), this.left + this.width / 2, y, {
-        width: this.width / 2,
-        align: 'right',
-        lineBreak: false,
-      });
+      const half = { width: this.width / 2, lineBreak: false };
+      this.doc.text(this.labels.order(this.input.order.number), this.left, y, half);
+      this.doc.text(this.labels.page(i - range.start + 1, range.count), this.left + this.width / 2, y, { ...half, align: 'right' });
     }
   }
 
@@ -375,7 +368,7 @@ class OrderPdfLayout {
   }
 }
 
-function lineCells(line: OrderLine, index: number, locale: Locale): string[] {
+function lineCells(line: OrderLine, index: number, locale: Locale): Cells {
   return [
     String(index + 1),
     line.itemCode,

@@ -88,3 +88,24 @@ export function lineValues(line: StoredLine): (string | number | null)[] {
 export function orderNumber(sequence: number): string {
   return `P-${String(sequence).padStart(6, '0')}`;
 }
+
+const MAX_CACHED_ITEMS = 20_000;
+const itemCaches = new WeakMap<PriceListLookup, Map<string, Item | null>>();
+
+/**
+ * An item by code, remembered per price list: a catalog file never changes once built (a new import is
+ * a new reader), and the order panel re-reads the same few hundred lines after every keystroke.
+ */
+export function itemByCode(catalog: PriceListLookup, code: string): Item | null {
+  let cache = itemCaches.get(catalog);
+  if (!cache) {
+    cache = new Map<string, Item | null>();
+    itemCaches.set(catalog, cache);
+  }
+  const known = cache.get(code);
+  if (known !== undefined) return known;
+  if (cache.size >= MAX_CACHED_ITEMS) cache.clear();
+  const item = catalog.itemByCode(code);
+  cache.set(code, item);
+  return item;
+}

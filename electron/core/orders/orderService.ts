@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Item, Order, OrderStatus, OrderSummary } from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
-import { orderTotals } from '../../../shared/money';
 import { isCalendarDate } from '../../../shared/suggestions';
-import { currentPrice, exactStock, toOrderLine, type LiveCheck, type StoredLine } from './lineChecks';
-import { freezeSummary, historySummary, OrderHistory } from './orderHistory';
+import { currentPrice, exactStock, type LiveCheck, type StoredLine } from './lineChecks';
+import { freezeSummary, OrderHistory } from './orderHistory';
+import { draftSummaries, readOrder } from './orderReader';
+import { OrderTemplates } from './orderTemplates';
 import {
+  itemByCode,
   LINE_COLUMNS,
   lineValues,
   orderNumber,
@@ -27,6 +29,7 @@ const MAX_QUANTITY = 1_000_000_000;
  */
 export class OrderService {
   readonly history: OrderHistory;
+  readonly templates: OrderTemplates;
   private lastStamp = 0;
   private readonly statements: ReturnType<typeof prepareStatements>;
 
@@ -36,6 +39,7 @@ export class OrderService {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.history = new OrderHistory(db);
+    this.templates = new OrderTemplates(db, clock);
     this.statements = prepareStatements(db);
   }
 
@@ -45,33 +49,24 @@ export class OrderService {
   get(orderId: string): Order {
     const row = this.statements.order.get(orderId);
     if (!row) throw new PorterError('NOT_FOUND', `No order with id ${orderId}`);
-    const pricesIncludeVat = row.prices_include_vat === 1;
     const catalog = row.status === 'draft' ? this.catalog() : null;
-    const live: LiveCheck | null = catalog ? { orderIncludesVat: pricesIncludeVat, priceListIncludesVat: catalog.info.pricesIncludeVat } : null;
-    const lines = this.statements.lines
-      .all(orderId)
-      .map(toStoredLine)
-      .map((line) => toOrderLine(line, live && catalog ? catalog.itemByCode(line.itemCode) : null, live, pricesIncludeVat));
-    const totals = orderTotals(lines, pricesIncludeVat);
-    const minimum = row.status === 'draft' ? (catalog?.info.minOrderKopecks ?? null) : row.min_order_kopecks;
-    return {
-      id: row.id,
-      number: row.number,
-      status: row.status,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      submittedAt: row.submitted_at,
-      exportedAt: row.exported_at,
-      deliveryDate: row.delivery_date,
-      comment: row.comment,
-      origin: row.origin,
-      attentionCount: lines.filter((l) => l.problems.length > 0).length,
-      minimumOrder: minimum === null || minimum === undefined ? null : { kopecks: minimum, met: totals.grossKopecks >= minimum },
-      priceListId: row.price_list_id,
-      pricesIncludeVat,
-      lines,
-      totals,
-    };
+    return readOrder(row, this.statements.lines.all(orderId).map(toStoredLine), catalog);
+  }
+
+  /** A draft (read and checked); ORDER_NOT_EDITABLE for an order that was sent. */
+  draft(orderId: string): Order {
+    this.draftRow(orderId);
+    return this.get(orderId);
+  }
+
+  /** The name of the file a price list was imported from, if Porter still knows it. */
+  priceListName(priceListId: string | null): string | null {
+    if (priceListId === null) return null;
+    return this.db.prepare<[string], string>('SELECT source_name FROM price_lists WHERE id = ?').pluck().get(priceListId) ?? null;
+  }
+
+  now(): Date {
+    return this.clock();
   }
 
   /** The lines as stored, without checks (for repeats, templates and files). */
@@ -93,13 +88,7 @@ export class OrderService {
         `SELECT order_id, ${LINE_COLUMNS} FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE status = 'draft')`,
       )
       .all();
-    const byOrder = new Map<string, StoredLine[]>();
-    for (const line of lines) byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), toStoredLine(line)]);
-    return rows.map((row) => {
-      const orderLines = byOrder.get(row.id) ?? [];
-      const gross = orderTotals(orderLines, row.prices_include_vat === 1).grossKopecks;
-      return historySummary({ ...row, line_count: orderLines.length, gross_kopecks: gross });
-    });
+    return draftSummaries(rows, lines);
   }
 
   orderedItemCodes(): string[] {
@@ -171,7 +160,8 @@ export class OrderService {
           this.statements.deleteLine.run(orderId, itemCode);
           continue;
         }
-        const item = this.catalog()?.itemByCode(itemCode) ?? null;
+        const catalog = this.catalog();
+        const item = catalog ? itemByCode(catalog, itemCode) : null;
         if (this.statements.line.get(orderId, itemCode)) {
           this.statements.setQuantity.run(quantity, orderId, itemCode);
           if (item) this.refreshRules(orderId, item);
@@ -214,7 +204,9 @@ export class OrderService {
       }
       const price = currentPrice(item, this.liveCheck(order, catalog));
       this.db
-        .prepare('UPDATE order_lines SET price_kopecks = ?, vat_rate = ?, repriced_from_kopecks = NULL WHERE order_id = ? AND item_code = ?')
+        .prepare(
+          'UPDATE order_lines SET price_kopecks = ?, vat_rate = ?, repriced_from_kopecks = NULL WHERE order_id = ? AND item_code = ?',
+        )
         .run(price, item.vatRate, orderId, itemCode);
       this.refreshRules(orderId, item);
     });
@@ -251,7 +243,7 @@ export class OrderService {
     // What was sent is recorded with the item as the price list stated it at that moment.
     if (catalog) {
       for (const line of this.statements.lines.all(row.id)) {
-        const item = catalog.itemByCode(line.item_code);
+        const item = itemByCode(catalog, line.item_code);
         if (item) this.refreshRules(row.id, item);
       }
     }
@@ -320,7 +312,16 @@ export class OrderService {
 
   /** A line's item details follow the price list; its price changes only when the purchaser accepts it. */
   private refreshRules(orderId: string, item: Item): void {
-    this.statements.refreshLine.run(item.name, item.barcode, item.unit, item.packMultiple, item.minOrderQuantity, exactStock(item), orderId, item.code);
+    this.statements.refreshLine.run(
+      item.name,
+      item.barcode,
+      item.unit,
+      item.packMultiple,
+      item.minOrderQuantity,
+      exactStock(item),
+      orderId,
+      item.code,
+    );
   }
 
   /** Strictly increasing timestamps: "changed last" stays well defined for changes within a millisecond. */
@@ -331,7 +332,7 @@ export class OrderService {
 }
 
 function prepareStatements(db: Database.Database) {
-return {
+  return {
     order: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?'),
     status: db.prepare<[string], OrderStatus>('SELECT status FROM orders WHERE id = ?').pluck(),
     lines: db.prepare<[string], LineRow>(`SELECT ${LINE_COLUMNS} FROM order_lines WHERE order_id = ? ORDER BY position`),
@@ -346,8 +347,6 @@ return {
     ),
     deleteLine: db.prepare('DELETE FROM order_lines WHERE order_id = ? AND item_code = ?'),
     touch: db.prepare('UPDATE orders SET updated_at = ? WHERE id = ?'),
-    lastDraft: db
-      .prepare<[], string>("SELECT id FROM orders WHERE status = 'draft' ORDER BY updated_at DESC, rowid DESC LIMIT 1")
-      .pluck(),
+    lastDraft: db.prepare<[], string>("SELECT id FROM orders WHERE status = 'draft' ORDER BY updated_at DESC, rowid DESC LIMIT 1").pluck(),
   };
 }

@@ -105,21 +105,19 @@ export class OrderTemplates {
     const lines = this.db
       .prepare<[string], TemplateLineRow>('SELECT * FROM order_template_lines WHERE template_id = ? ORDER BY position')
       .all(templateId)
-      .map(
-        (l): StoredLine => ({
-          itemCode: l.item_code,
-          name: l.name,
-          barcode: l.barcode,
-          unit: l.unit,
-          packMultiple: l.pack_multiple,
-          minOrderQuantity: l.min_order_quantity,
-          priceKopecks: l.price_kopecks,
-          vatRate: l.vat_rate as VatRate,
-          stock: null,
-          quantity: l.quantity,
-          repricedFromKopecks: null,
-        }),
-      );
+      .map((l): StoredLine => ({
+        itemCode: l.item_code,
+        name: l.name,
+        barcode: l.barcode,
+        unit: l.unit,
+        packMultiple: l.pack_multiple,
+        minOrderQuantity: l.min_order_quantity,
+        priceKopecks: l.price_kopecks,
+        vatRate: l.vat_rate as VatRate,
+        stock: null,
+        quantity: l.quantity,
+        repricedFromKopecks: null,
+      }));
     return { id: row.id, name: row.name, pricesIncludeVat: row.prices_include_vat === 1, lines };
   }
 

@@ -19,6 +19,9 @@ export function writePorterOrderFile(order: Order, exportedAt: string, appVersio
       id: order.id,
       number: order.number,
       createdAt: order.createdAt,
+      // Written only when set: an order without them is exactly what a first version-1 reader expects.
+      ...(order.deliveryDate !== null ? { deliveryDate: order.deliveryDate } : {}),
+      ...(order.comment !== '' ? { comment: order.comment } : {}),
       priceListId: order.priceListId,
       currency: 'RUB',
       pricesIncludeVat: order.pricesIncludeVat,

@@ -1,12 +1,18 @@
 import { useEffect, useRef } from 'react';
 
-/** A scanner types a whole code within a few milliseconds; people do not. */
-const MAX_GAP_MS = 35;
+/**
+ * A scanner types a whole code a few milliseconds per key; people need 100 ms or more. A pause
+ * longer than MAX_GAP_MS starts a new burst; a burst is a scan when its keys came at most
+ * MAX_AVERAGE_MS apart on average (one late key on a busy PC does not break a scan).
+ */
+const MAX_GAP_MS = 150;
+const MAX_AVERAGE_MS = 40;
 const MIN_LENGTH = 6;
 const BARCODE = /^[0-9A-Za-z-]+$/;
 
 interface Burst {
   text: string;
+  first: number;
   last: number;
   /** The focused field's value before the burst began, to put back: a scan is not typing. */
   field: HTMLInputElement | null;
@@ -25,7 +31,7 @@ function setFieldValue(field: HTMLInputElement, value: string): void {
  * typing until the Enter); on the Enter the field gets its old value back and `onScan` runs.
  */
 export function useBarcodeScanner(enabled: boolean, onScan: (barcode: string) => void): void {
-  const burst = useRef<Burst>({ text: '', last: 0, field: null, before: '' });
+  const burst = useRef<Burst>({ text: '', first: 0, last: 0, field: null, before: '' });
   const scan = useRef(onScan);
   scan.current = onScan;
 
@@ -40,12 +46,14 @@ export function useBarcodeScanner(enabled: boolean, onScan: (barcode: string) =>
           b.field = active instanceof HTMLInputElement ? active : null;
           b.before = b.field?.value ?? '';
           b.text = '';
+          b.first = now;
         }
         b.text += event.key;
         b.last = now;
         return;
       }
-      if (event.key === 'Enter' && b.text.length >= MIN_LENGTH && now - b.last <= MAX_GAP_MS && BARCODE.test(b.text)) {
+      const fast = (now - b.first) / b.text.length <= MAX_AVERAGE_MS;
+      if (event.key === 'Enter' && b.text.length >= MIN_LENGTH && now - b.last <= MAX_GAP_MS && fast && BARCODE.test(b.text)) {
         event.preventDefault();
         event.stopPropagation();
         const code = b.text;

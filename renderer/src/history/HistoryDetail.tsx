@@ -59,8 +59,12 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
     let current = true;
     setLoadError(null);
     api.getOrder({ orderId }).then(
-      (loaded) => current && setOrder(loaded),
-      (thrown: unknown) => current && setLoadError(toUiError(thrown)),
+      (loaded) => {
+        if (current) setOrder(loaded);
+      },
+      (thrown: unknown) => {
+        if (current) setLoadError(toUiError(thrown));
+      },
     );
     return () => {
       current = false;
@@ -163,7 +167,7 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
       ) : (
         <>
           <div className="history-detail__head">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Group justify="space-between" wrap="wrap" gap="sm" align="flex-start">
               <Group gap="sm" wrap="nowrap">
                 {backButton}
                 <Title order={2} size="h3" data-testid="history-detail-number">
@@ -179,7 +183,9 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
                   title={t('history.repeatHint')}
                   onClick={() => void repeat()}
                   // A held Enter (from opening the order) must not repeat it by accident.
-                  onKeyDown={(event) => event.key === 'Enter' && event.repeat && event.preventDefault()}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' && event.repeat) event.preventDefault();
+                  }}
                   data-testid="history-repeat"
                 >
                   {t('history.repeat')}

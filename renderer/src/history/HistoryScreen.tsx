@@ -1,6 +1,5 @@
 import '../styles/screens.css';
 import { Button, CloseButton, EmptyState, Group, Kbd, Text, TextInput } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Order, OrderSummary } from '../../../shared/domain';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -40,17 +39,6 @@ export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => 
     searchRef.current?.focus();
     searchRef.current?.select();
   }, []);
-  // In the list only: an open order has its own keys (and maybe the template dialog).
-  const focusSearchInList = () => {
-    if (openedId === null) focusSearch();
-  };
-  useHotkeys(
-    [
-      ['mod+K', focusSearchInList, { usePhysicalKeys: true }],
-      ['F3', focusSearchInList],
-    ],
-    [],
-  );
 
   useEffect(() => {
     if (openedId !== null || pendingRowFocus.current === null || !history.settled) return;
@@ -124,16 +112,8 @@ export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => 
         placeholder={t('history.searchPlaceholder')}
         aria-label={t('history.searchLabel')}
         leftSection={<SearchIcon size={18} />}
-        rightSectionWidth={typed ? 36 : 96}
         rightSection={
-          typed ? (
-            <CloseButton size="sm" aria-label={t('history.clearSearch')} onClick={() => setTyped('')} tabIndex={-1} />
-          ) : (
-            <span className="screen-search-keys" aria-hidden>
-              <Kbd size="xs">{t('keys.ctrl')}</Kbd>
-              <Kbd size="xs">K</Kbd>
-            </span>
-          )
+          typed ? <CloseButton size="sm" aria-label={t('history.clearSearch')} onClick={() => setTyped('')} tabIndex={-1} /> : null
         }
         spellCheck={false}
         autoComplete="off"
@@ -149,18 +129,20 @@ export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => 
             </Text>
           )}
         </Text>
-        <Group gap={12} wrap="nowrap" className="screen-hints">
-          <span>
-            <Kbd size="xs">F3</Kbd> {t('history.keys.search')}
-          </span>
-          <span>
-            <Kbd size="xs">↑</Kbd>
-            <Kbd size="xs">↓</Kbd> {t('history.keys.rows')}
-          </span>
-          <span>
-            <Kbd size="xs">{t('keys.enter')}</Kbd> {t('history.keys.open')}
-          </span>
-        </Group>
+        {orders.length > 0 && (
+          <Group gap={12} wrap="nowrap" className="screen-hints">
+            <span>
+              <Kbd size="xs">↑</Kbd>
+              <Kbd size="xs">↓</Kbd> {t('history.keys.rows')}
+            </span>
+            <span>
+              <Kbd size="xs">{t('keys.enter')}</Kbd> {t('history.keys.open')}
+            </span>
+            <span>
+              <Kbd size="xs">{t('keys.esc')}</Kbd> {t('history.keys.toSearch')}
+            </span>
+          </Group>
+        )}
       </Group>
       {history.error && (
         <div>

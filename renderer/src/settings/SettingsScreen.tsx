@@ -48,6 +48,17 @@ export function SettingsScreen({ onLocale }: { onLocale: (locale: Locale) => voi
     void load();
   }, [load]);
 
+  // The header's language switch saves the same setting: follow it, unless the purchaser has
+  // chosen another language here and not saved it yet.
+  const [followedLocale, setFollowedLocale] = useState(shownLocale);
+  if (followedLocale !== shownLocale) {
+    setFollowedLocale(shownLocale);
+    if (stored && form) {
+      if (form.locale === stored.locale) setForm({ ...form, locale: shownLocale });
+      setStored({ ...stored, locale: shownLocale });
+    }
+  }
+
   const loaded = form !== null;
   useEffect(() => {
     if (loaded) inputs.current.storeName?.focus();

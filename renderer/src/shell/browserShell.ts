@@ -47,8 +47,9 @@ export function createBrowserShell(): PorterShell {
         document.body.appendChild(input);
         input.click();
       }),
-    saveFile: async (suggestedName, content) => {
-      const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+    saveFile: async (suggestedName, content, encoding = 'utf8') => {
+      const body = encoding === 'base64' ? base64ToBytes(content) : content;
+      const url = URL.createObjectURL(new Blob([body], { type: mimeTypeOf(suggestedName) }));
       const a = document.createElement('a');
       a.href = url;
       a.download = suggestedName;
@@ -64,6 +65,28 @@ export function createBrowserShell(): PorterShell {
       return () => source.close();
     },
   };
+}
+
+/** The download's type from the file name, so the browser offers the right program (a PDF viewer for .pdf). */
+function mimeTypeOf(fileName: string): string {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  switch (extension) {
+    case 'pdf':
+      return 'application/pdf';
+    case 'json':
+      return 'application/json';
+    case 'csv':
+      return 'text/csv;charset=utf-8';
+    default:
+      return 'application/octet-stream';
+  }
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 async function uploadFile(file: File): Promise<PickedFile> {

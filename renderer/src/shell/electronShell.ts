@@ -18,7 +18,7 @@ export function createElectronShell(bridge: ElectronBridge): PorterShell {
     kind: 'electron',
     api,
     pickPriceListFile: () => unwrap(bridge.pickPriceListFile()),
-    saveFile: (name, content) => unwrap(bridge.saveFile(name, content)),
+    saveFile: (name, content, encoding) => unwrap(bridge.saveFile(name, content, encoding)),
     onJobEvent: (listener) => bridge.onJobEvent(listener),
   };
 }

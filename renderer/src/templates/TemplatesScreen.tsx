@@ -123,18 +123,20 @@ export function TemplatesScreen({ onOpenDraft }: { onOpenDraft: (order: Order) =
         <Text size="sm" fw={500} data-testid="templates-count" aria-live="polite">
           {templates === null ? ' ' : t('templates.count', { count: formatCount(list.length, locale) })}
         </Text>
-        <Group gap={12} wrap="nowrap" className="screen-hints">
-          <span>
-            <Kbd size="xs">↑</Kbd>
-            <Kbd size="xs">↓</Kbd> {t('templates.keys.rows')}
-          </span>
-          <span>
-            <Kbd size="xs">{t('keys.enter')}</Kbd> {t('templates.keys.start')}
-          </span>
-          <span>
-            <Kbd size="xs">{t('templates.keys.deleteKey')}</Kbd> {t('templates.keys.delete')}
-          </span>
-        </Group>
+        {list.length > 0 && (
+          <Group gap={12} wrap="nowrap" className="screen-hints">
+            <span>
+              <Kbd size="xs">↑</Kbd>
+              <Kbd size="xs">↓</Kbd> {t('templates.keys.rows')}
+            </span>
+            <span>
+              <Kbd size="xs">{t('keys.enter')}</Kbd> {t('templates.keys.start')}
+            </span>
+            <span>
+              <Kbd size="xs">{t('templates.keys.deleteKey')}</Kbd> {t('templates.keys.delete')}
+            </span>
+          </Group>
+        )}
       </Group>
       {loadError && (
         <div>

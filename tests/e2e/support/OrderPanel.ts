@@ -49,6 +49,15 @@ export class OrderPanel {
     return this.page.getByTestId(`total-vat-${rate}`);
   }
 
+  /** The lines on screen, top to bottom: item code and quantity. */
+  async shownLines(): Promise<{ code: string; quantity: number }[]> {
+    const lines: { code: string; quantity: number }[] = [];
+    for (const line of await this.lines.all()) {
+      lines.push({ code: (await line.getAttribute('data-code')) ?? '', quantity: Number(await line.getAttribute('data-quantity')) });
+    }
+    return lines;
+  }
+
   /** Waits until every change typed so far has been committed by the core. */
   async waitUntilSaved(): Promise<void> {
     await this.page.locator('[data-testid="save-state"][data-save-state="saved"]').waitFor();

@@ -21,6 +21,8 @@ export async function openPorter(browser: Browser, loginUrl: string): Promise<Op
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
+    // Pasting lines from the clipboard is part of ordering.
+    permissions: ['clipboard-read', 'clipboard-write'],
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',
   });

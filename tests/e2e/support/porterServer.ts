@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 
-export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+/** The repository: the nearest folder above this file with a package.json (also when bundled into out/node). */
+export const repoRoot = (() => {
+  let dir = import.meta.dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export interface PorterServer {
   /** http://127.0.0.1:PORT — without the token. */
@@ -14,6 +19,8 @@ export interface PorterServer {
   dataDir: string;
   /** Ends the process; removes the data folder if this launcher made it, unless asked to keep it. */
   stop: (options?: { keepDataDir?: boolean }) => Promise<void>;
+  /** Kills the process at once (SIGKILL, as a crash or power cut would); the data folder stays. */
+  kill: () => Promise<void>;
 }
 
 export interface StartOptions {
@@ -54,6 +61,12 @@ export async function startPorter(options: StartOptions = {}): Promise<PorterSer
       stop: async ({ keepDataDir = false } = {}) => {
         await stopProcess(child);
         if (ownsDir && !keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+      kill: async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGKILL');
+        await exited;
       },
     };
   } catch (error) {

@@ -47,7 +47,7 @@ export async function seedPriceList(server: PorterServer, file: string): Promise
   let buffer = '';
   let finished: JobState | undefined;
   // Leaving the loop cancels the stream.
-  stream: for await (const chunk of events.body as AsyncIterable<Uint8Array>) {
+  stream: for await (const chunk of events.body as unknown as AsyncIterable<Uint8Array>) {
     buffer += decoder.decode(chunk, { stream: true });
     const frames = buffer.split('\n\n');
     buffer = frames.pop() ?? '';

@@ -114,8 +114,24 @@ const LINES = [
   '000301;Гирлянда светодиодная 10 м;4600000000046;шт;1;0;1 290,50;0;20%',
 ];
 
-export function writeSlicePriceList(dir: string, name = 'прайс-северный.csv'): string {
+export interface SliceChanges {
+  /** Code → the price cell as the file writes it (e.g. '99,90'). */
+  prices?: Record<string, string>;
+  /** Codes whose rows are left out. */
+  without?: string[];
+}
+
+/** Writes the slice price list; `changes` makes the supplier's next version of it. */
+export function writeSlicePriceList(dir: string, name = 'прайс-северный.csv', changes: SliceChanges = {}): string {
+  const lines = LINES.filter((line) => !changes.without?.includes(line.split(';')[0]!)).map((line) => {
+    const cells = line.split(';');
+    const price = changes.prices?.[cells[0]!];
+    if (price === undefined) return line;
+    // The quoted name holds a ';': the price is the third cell from the end.
+    cells[cells.length - 3] = price;
+    return cells.join(';');
+  });
   const file = path.join(dir, name);
-  fs.writeFileSync(file, iconv.encode(LINES.join('\r\n') + '\r\n', 'win1251'));
+  fs.writeFileSync(file, iconv.encode(lines.join('\r\n') + '\r\n', 'win1251'));
   return file;
 }

@@ -1,0 +1,138 @@
+import type { Download, Locator, Page } from 'playwright-core';
+
+/** The order history: search, the list of sent orders, and an open order with its actions. */
+export class HistoryScreen {
+  readonly root: Locator;
+  readonly search: Locator;
+  readonly count: Locator;
+  readonly rows: Locator;
+  readonly empty: Locator;
+  readonly nothingFound: Locator;
+  readonly limited: Locator;
+  readonly detail: Locator;
+  readonly detailNumber: Locator;
+  readonly backButton: Locator;
+  readonly repeatButton: Locator;
+  readonly pdfButton: Locator;
+  readonly saveTemplateButton: Locator;
+  readonly lines: Locator;
+  readonly delivery: Locator;
+  readonly comment: Locator;
+  readonly totalNet: Locator;
+  readonly totalVat: Locator;
+  readonly totalGross: Locator;
+  readonly templateDialog: Locator;
+  readonly templateName: Locator;
+  readonly templateConfirm: Locator;
+  readonly toast: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('history-screen');
+    this.search = page.getByTestId('history-search');
+    this.count = page.getByTestId('history-count');
+    this.rows = page.getByTestId('history-row');
+    this.empty = page.getByTestId('history-empty');
+    this.nothingFound = page.getByTestId('history-nothing-found');
+    this.limited = page.getByTestId('history-limited');
+    this.detail = page.getByTestId('history-detail');
+    this.detailNumber = page.getByTestId('history-detail-number');
+    this.backButton = page.getByTestId('history-back');
+    this.repeatButton = page.getByTestId('history-repeat');
+    this.pdfButton = page.getByTestId('history-pdf');
+    this.saveTemplateButton = page.getByTestId('history-save-template');
+    this.lines = page.getByTestId('history-line');
+    this.delivery = page.getByTestId('history-delivery');
+    this.comment = page.getByTestId('history-comment');
+    this.totalNet = page.getByTestId('history-total-net');
+    this.totalVat = page.getByTestId('history-total-vat');
+    this.totalGross = page.getByTestId('history-total-gross');
+    this.templateDialog = page.getByTestId('history-template-dialog');
+    this.templateName = page.getByTestId('history-template-name');
+    this.templateConfirm = page.getByTestId('history-template-confirm');
+    this.toast = page.getByTestId('toast');
+  }
+
+  row(number: string): Locator {
+    return this.page.locator(`[data-testid="history-row"][data-number="${number}"]`);
+  }
+
+  /** The list's row the keyboard is on (the one in the tab order). */
+  get selectedRow(): Locator {
+    return this.page.locator('[data-testid="history-row"][aria-selected="true"]');
+  }
+
+  line(code: string): Locator {
+    return this.detail.locator(`[data-testid="history-line"][data-code="${code}"]`);
+  }
+
+  lineSum(code: string): Locator {
+    return this.line(code).getByTestId('history-line-sum');
+  }
+
+  /** The VAT of one rate in the open order's breakdown. */
+  vatOfRate(rate: number): Locator {
+    return this.page.getByTestId(`history-total-vat-${rate}`);
+  }
+
+  /** Waits until the list has had its first answer from the core. */
+  async waitUntilReady(): Promise<void> {
+    await this.page.locator('[data-testid="history-screen"][data-state="ready"]').waitFor();
+  }
+
+  /** Types a query and waits until the list shows the answer to exactly that query. */
+  async searchFor(query: string): Promise<void> {
+    await this.search.fill(query);
+    await this.page.locator(`[data-testid="history-screen"][data-settled="true"][data-query="${query.trim()}"]`).waitFor();
+  }
+
+  /** Order numbers in the list, top (newest) to bottom. */
+  async shownNumbers(): Promise<string[]> {
+    const numbers: string[] = [];
+    for (const row of await this.rows.all()) numbers.push((await row.getAttribute('data-number')) ?? '');
+    return numbers;
+  }
+
+  /** Keyboard only: from the search box ↓ into the list, ↓ down to the order, Enter; waits for its lines. */
+  async openWithKeyboard(number: string): Promise<void> {
+    const index = (await this.shownNumbers()).indexOf(number);
+    if (index < 0) throw new Error(`order ${number} is not in the history list`);
+    await this.search.press('ArrowDown');
+    await this.page.keyboard.press('Home');
+    for (let step = 0; step < index; step++) await this.page.keyboard.press('ArrowDown');
+    await this.page.locator(`[data-testid="history-row"][data-number="${number}"][aria-selected="true"]`).waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.waitForOrder(number);
+  }
+
+  /** Resolves once the open order is on screen with its lines. */
+  async waitForOrder(number: string): Promise<void> {
+    await this.page.locator(`[data-testid="history-detail"][data-number="${number}"][data-state="ready"]`).waitFor();
+  }
+
+  /** Esc from an open order: back to the list, on the row it was opened from. */
+  async backWithKeyboard(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('[data-testid="history-screen"][data-view="list"]').waitFor();
+  }
+
+  /** Enter on "Repeat order" (it has focus once an order opens); the app then shows the new draft. */
+  async repeatWithKeyboard(): Promise<void> {
+    await this.repeatButton.press('Enter');
+  }
+
+  /** Ctrl+P in an open order saves its PDF (in the browser shell: a download). */
+  async savePdfWithKeyboard(): Promise<Download> {
+    const downloading = this.page.waitForEvent('download');
+    await this.page.keyboard.press('Control+KeyP');
+    return downloading;
+  }
+
+  /** "Save as template" by keyboard: Enter on the button, type the name, Enter; waits until the dialog closes. */
+  async saveAsTemplateWithKeyboard(name: string): Promise<void> {
+    await this.saveTemplateButton.press('Enter');
+    await this.templateName.waitFor();
+    await this.page.keyboard.type(name);
+    await this.page.keyboard.press('Enter');
+    await this.templateDialog.waitFor({ state: 'hidden' });
+  }
+}

@@ -1,0 +1,28 @@
+/// <reference lib="dom" />
+// (Functions passed to page.evaluate run in the page.)
+import type { Page } from 'playwright-core';
+
+/**
+ * Presses Tab until the element with this test id has focus, as a keyboard user would; fails
+ * if it is not reachable within `limit` presses (so an unreachable control fails the test).
+ */
+export async function tabTo(page: Page, testId: string, { limit = 60, shift = false } = {}): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    const here = await page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? '');
+    if (here === testId) return;
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${testId} was not reached with ${limit} presses of Tab`);
+}
+
+/** Types like a barcode scanner in keyboard-wedge mode: the whole code at once, then Enter. */
+export async function scan(page: Page, barcode: string): Promise<void> {
+  await page.keyboard.type(barcode);
+  await page.keyboard.press('Enter');
+}
+
+/** Puts text on the system clipboard (the context has clipboard permissions), then Ctrl+V. */
+export async function pasteFromClipboard(page: Page, text: string): Promise<void> {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('Control+V');
+}
