@@ -136,7 +136,7 @@ describe('store purchaser: price list → search → order → export', () => {
     await catalog.orderQuantity(milk.code, 24);
     await order.waitForLine(milk.code, 24);
 
-    // The keyboard loop: type in search, Enter to the first row, type, Enter back to search.
+    // The keyboard loop: type in search, Enter to the first row, type, Enter confirms, Esc back to search.
     await catalog.search.fill('елка');
     await catalog.search.press('Enter');
     await page.locator(`[data-testid="catalog-row"][data-code="${tree.code}"] input:focus`).waitFor();
@@ -144,6 +144,7 @@ describe('store purchaser: price list → search → order → export', () => {
     await page.keyboard.press('Enter');
     await order.waitForLine(tree.code, 2);
     await order.waitUntilSaved();
+    await page.keyboard.press('Escape');
     await page.locator('[data-testid="catalog-search"]:focus').waitFor();
     expect(await catalog.quantityInput(tree.code).inputValue()).toBe('2');
 
@@ -205,6 +206,7 @@ describe('store purchaser: price list → search → order → export', () => {
       await order.waitForLine(item.code, quantity);
     }
     await order.waitUntilSaved();
+    const number = (await order.number.innerText()).replace(/^Заказ /, '');
 
     const downloading = page.waitForEvent('download');
     await order.exportButton.click();
@@ -220,7 +222,10 @@ describe('store purchaser: price list → search → order → export', () => {
     const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(schema);
     expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
 
-    expect(exported.order.number).toBe(await order.number.innerText().then((title) => title.replace(/^Заказ /, '')));
+    expect(exported.order.number).toBe(number);
+    // An exported order is sent: the panel moves on to a new draft.
+    await page.locator(`[data-testid="order-number"]:not(:has-text("${number}"))`).waitFor();
+    await order.empty.waitFor();
     expect(exported.order.pricesIncludeVat).toBe(true);
     expect(
       exported.order.lines.map(({ lineNumber, itemCode, quantity, priceKopecks, vatRate }) => ({

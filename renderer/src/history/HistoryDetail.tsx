@@ -1,5 +1,5 @@
 import { Button, Group, Kbd, Loader, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Order } from '../../../shared/domain';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatCount, formatDateTime } from '../common/format';
@@ -20,6 +20,9 @@ interface HistoryDetailProps {
   onBack: () => void;
   onOpenDraft: (order: Order) => void;
 }
+
+/** What the screen's keys need of a React or a DOM keyboard event. */
+type ScreenKeyEvent = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'defaultPrevented' | 'preventDefault'>;
 
 function BackIcon() {
   return (
@@ -54,6 +57,7 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
   const [templateOpen, setTemplateOpen] = useState(false);
   const rootRef = useRef<HTMLElement>(null);
   const repeatRef = useRef<HTMLButtonElement>(null);
+  const saveTemplateRef = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(() => {
     let current = true;
@@ -110,7 +114,7 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+  const onKey = (event: ScreenKeyEvent) => {
     // The template dialog is a child in React's tree: its keys bubble here and are its own.
     if (templateOpen || event.defaultPrevented) return;
     if (event.key === 'Escape') {
@@ -121,6 +125,25 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
       event.preventDefault();
       void savePdf();
     }
+  };
+
+  // Keys also work when focus has fallen to the page itself (a toast closed, a dialog faded out).
+  const onKeyRef = useRef(onKey);
+  useEffect(() => {
+    onKeyRef.current = onKey;
+  });
+  useEffect(() => {
+    const onWindowKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (document.activeElement === null || document.activeElement === document.body) onKeyRef.current(event);
+    };
+    window.addEventListener('keydown', onWindowKeyDown);
+    return () => window.removeEventListener('keydown', onWindowKeyDown);
+  }, []);
+
+  // The template dialog gives focus back to its button at once, not after it has faded out.
+  const closeTemplateDialog = () => {
+    setTemplateOpen(false);
+    saveTemplateRef.current?.focus();
   };
 
   const backButton = (
@@ -142,7 +165,7 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
       tabIndex={-1}
       className="screen history-detail"
       aria-label={order ? t('history.detail.title', { number: order.number }) : t('history.loadingOrder')}
-      onKeyDown={onKeyDown}
+      onKeyDown={onKey}
       data-testid="history-detail"
       data-number={order?.number}
       data-state={order ? 'ready' : loadError ? 'error' : 'loading'}
@@ -208,6 +231,7 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
                   {t('history.pdf')}
                 </Button>
                 <Button
+                  ref={saveTemplateRef}
                   variant="default"
                   leftSection={<FileIcon />}
                   onClick={() => setTemplateOpen(true)}
@@ -250,9 +274,9 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
           <SaveTemplateModal
             opened={templateOpen}
             orderId={order.id}
-            onClose={() => setTemplateOpen(false)}
+            onClose={closeTemplateDialog}
             onSaved={(template) => {
-              setTemplateOpen(false);
+              closeTemplateDialog();
               toast({
                 title: t('history.template.savedTitle'),
                 message: t('history.template.saved', { name: template.name }),

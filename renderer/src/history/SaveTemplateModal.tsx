@@ -16,7 +16,10 @@ interface SaveTemplateModalProps {
   onSaved: (template: TemplateSummary) => void;
 }
 
-/** Asks for a name ("Молочка на неделю") and saves the order's lines as a template. Enter saves, Esc cancels. */
+/**
+ * Asks for a name ("Молочка на неделю") and saves the order's lines as a template. Enter saves, Esc
+ * cancels. The caller puts focus back (at once, rather than after the fade-out).
+ */
 export function SaveTemplateModal({ opened, orderId, onClose, onSaved }: SaveTemplateModalProps) {
   const { t } = useT();
   return (
@@ -25,6 +28,7 @@ export function SaveTemplateModal({ opened, orderId, onClose, onSaved }: SaveTem
       onClose={onClose}
       title={t('history.template.title')}
       centered
+      returnFocus={false}
       transitionProps={{ duration: 120 }}
       styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
       closeButtonProps={{ 'aria-label': t('history.template.cancel') }}
