@@ -7,9 +7,13 @@ import type { OrderPanel } from './support/OrderPanel';
 import { repoRoot } from './support/porterServer';
 import { porterSessions, type PorterSession } from './support/session';
 import { writeSlicePriceList } from './support/slicePriceList';
+import { callApi, seedPriceList } from './support/seed';
+import { writeDemoPriceList } from '../builders/demoPriceList';
 
-/** The README picture, and one of every screen for a person to look at after a UI change. */
+/** The README pictures, and one of every screen for a person to look at after a UI change. */
 const README_SHOT = path.join(repoRoot, 'docs', 'screenshots', 'catalog.png');
+const README_CHECKS_SHOT = path.join(repoRoot, 'docs', 'screenshots', 'order-checks.png');
+const README_HISTORY_SHOT = path.join(repoRoot, 'docs', 'screenshots', 'history.png');
 const SHOTS_DIR = process.env.PORTER_SHOTS_DIR ?? path.join(os.tmpdir(), 'porter-shots');
 
 /**
@@ -65,6 +69,66 @@ describe('screens', () => {
     fs.copyFileSync(README_SHOT, path.join(SHOTS_DIR, 'catalog.png'));
     await order.root.screenshot({ path: path.join(SHOTS_DIR, 'order-panel.png') });
     expect(fs.statSync(README_SHOT).size).toBeGreaterThan(50_000);
+  });
+
+  it('takes the README screenshots of an order with flagged lines and of the history', async () => {
+    session = await sessions.open({ demo: true });
+    const { page, order, server } = session;
+    const find = async (query: string, count: number) =>
+      (await callApi(server, 'searchItems', { query, filters: { inStock: true }, offset: 0, limit: count })).items;
+    const dairy = await find('молоко', 3);
+    const tea = await find('чай', 2);
+    const sweets = await find('шоколад', 2);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const packs = (n: number) => (item: { code: string; packMultiple: number }) => ({
+      itemCode: item.code,
+      quantity: item.packMultiple * n,
+    });
+    const sent: { number: string }[] = [];
+    for (const [offset, lines, comment] of [
+      [-21, [...dairy, ...tea].map(packs(2)), ''],
+      [-14, [...dairy, ...sweets].map(packs(3)), 'Привезти до 10:00'],
+      [-7, [...dairy, ...tea, ...sweets].map(packs(2)), ''],
+    ] as const) {
+      const draft = await callApi(server, 'createDraft', {});
+      await callApi(server, 'setOrderLineQuantities', { orderId: draft.id, lines: [...lines] });
+      await callApi(server, 'setOrderDetails', { orderId: draft.id, deliveryDate: day(offset), comment });
+      sent.push(await callApi(server, 'submitOrder', { orderId: draft.id }));
+    }
+
+    // The supplier's next price list: two items dearer, one gone.
+    const dearer = new Set([dairy[0]!.code, sweets[0]!.code]);
+    const gone = tea[1]!.code;
+    const next = path.join(session.workDir, 'прайс-следующий.csv');
+    await writeDemoPriceList(next, (items) =>
+      items
+        .filter((item) => item.code !== gone)
+        .map((item) => (dearer.has(item.code) ? { ...item, priceKopecks: Math.round(item.priceKopecks * 1.08) } : item)),
+    );
+    await seedPriceList(server, next);
+    await page.reload();
+    await page.locator('[data-testid="app"][data-state="ready"]').waitFor({ state: 'attached' });
+
+    await page.keyboard.press('Alt+2');
+    const newest = page.locator(`[data-testid="history-row"][data-number="${sent[2]!.number}"]`);
+    await newest.waitFor();
+    await page.screenshot({ path: README_HISTORY_SHOT });
+    await newest.click();
+    await page.getByTestId('history-detail').waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'history-detail.png') });
+
+    await page.getByTestId('history-repeat').click();
+    await page.locator('[data-testid="app"][data-screen="order"]').waitFor();
+    await order.line(gone).locator('[data-kind="notInPriceList"]').waitFor();
+    // One more line typed off the pack multiple.
+    const extra = (await find('сок', 5)).find((item) => item.packMultiple > 1)!;
+    await session.catalog.searchFor('сок');
+    await session.catalog.orderQuantity(extra.code, extra.packMultiple + 1);
+    await order.waitForLine(extra.code, extra.packMultiple + 1);
+    await order.waitUntilSaved();
+    await session.catalog.search.focus();
+    await page.screenshot({ path: README_CHECKS_SHOT });
+    expect(Number(await page.getByTestId('order-attention').getAttribute('data-count'))).toBe(4);
   });
 
   it('captures the empty state, the import mapping and the import result', async () => {

@@ -49,7 +49,15 @@ export function AppHeader({ priceList, screen, onScreen, onImport, onLocale }: A
               {t('header.priceList')}
             </Text>
             <Text size="sm" lh={1.3} truncate>
-              <span className="price-list-info__name" data-testid="price-list-name">
+              {priceList.supplierName && (
+                <>
+                  <span className="price-list-info__name" data-testid="price-list-supplier">
+                    {priceList.supplierName}
+                  </span>
+                  <span className="sep">·</span>
+                </>
+              )}
+              <span className={priceList.supplierName ? '' : 'price-list-info__name'} data-testid="price-list-name">
                 {priceList.sourceName}
               </span>
               <span className="sep">·</span>

@@ -112,6 +112,7 @@ export function OrderActions({ order, commands, onSuggest, onImportLines, onSave
           loading={busy === 'export'}
           onClick={commands.exportFile}
           data-testid="export-order"
+          title={t('order.exportHint')}
         >
           {t('order.export')}
         </Button>

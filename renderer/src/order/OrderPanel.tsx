@@ -58,32 +58,40 @@ export function OrderPanel({ draft, onImportLines, onSent }: OrderPanelProps) {
       <div className="order-panel__head">
         <DraftSwitcher order={order} onShow={(next: Order) => show(next)} />
         <Group justify="space-between" wrap="nowrap" mt={8}>
-          <Group gap={8} wrap="nowrap">
-            <Title order={2} size="h4" id="order-title" data-testid="order-number">
-              {t('order.title', { number: order.number })}
-            </Title>
-            <Badge variant="light" color="gray" radius="sm">
-              {t('order.draft')}
-            </Badge>
-            {order.attentionCount > 0 && (
-              <Badge variant="filled" color="orange" radius="sm" data-testid="order-attention" data-count={order.attentionCount}>
-                {t('order.attention', { count: order.attentionCount })}
-              </Badge>
-            )}
-          </Group>
+          <Title order={2} size="h4" id="order-title" data-testid="order-number">
+            {t('order.title', { number: order.number })}
+          </Title>
           <SaveIndicator state={draft.saveState} />
         </Group>
-        <Text size="xs" c="dimmed" mt={2}>
-          {t('order.linesCount', { count: formatCount(order.lines.length, locale) })}
-          {' · '}
-          {order.pricesIncludeVat ? t('order.pricesIncludeVat') : t('order.pricesExcludeVat')}
-          {origin && (
-            <>
-              {' · '}
-              <span data-testid="order-origin">{origin}</span>
-            </>
+        <Group justify="space-between" wrap="nowrap" gap={6} mt={2}>
+          <Text size="xs" c="dimmed">
+            {t('order.draft')}
+            {' · '}
+            {t('order.linesCount', { count: formatCount(order.lines.length, locale) })}
+            {' · '}
+            {order.pricesIncludeVat ? t('order.pricesIncludeVat') : t('order.pricesExcludeVat')}
+            {origin && (
+              <>
+                {' · '}
+                <span data-testid="order-origin">{origin}</span>
+              </>
+            )}
+          </Text>
+          {order.attentionCount > 0 && (
+            <Badge
+              variant="filled"
+              color="orange"
+              radius="sm"
+              size="sm"
+              tt="none"
+              style={{ flex: 'none' }}
+              data-testid="order-attention"
+              data-count={order.attentionCount}
+            >
+              {t('order.attention', { count: order.attentionCount })}
+            </Badge>
           )}
-        </Text>
+        </Group>
         <OrderDetails order={order} onSave={saveDetails} />
       </div>
       {draft.saveError && <ErrorAlert error={draft.saveError} onClose={draft.dismissSaveError} />}
