@@ -4,15 +4,32 @@ import { workerCatalogBuilder } from '../core/catalog/workerCatalogBuilder';
 import { createCore } from '../core/core';
 import { defaultDataDir } from '../core/paths';
 import { demoPriceListPath } from '../core/resources';
+import { isLoopbackAddress } from './guards';
 import { startBrowserShell } from './server';
 
-/** `npm run serve [-- --data-dir DIR] [--port N] [--no-demo]`: Porter in a browser, on this computer only. */
+/**
+ * `npm run serve [-- --data-dir DIR] [--port N] [--no-demo] [--host ADDRESS]`: Porter in a
+ * browser, on this computer only. `--host` is the deliberate way to open it to a network: it
+ * must be given with an address, and anything but a loopback address prints a warning.
+ */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const valueOf = (flag: string): string | undefined => {
     const at = args.indexOf(flag);
-    return at >= 0 ? args[at + 1] : undefined;
+    if (at < 0) return undefined;
+    const value = args[at + 1];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return value;
   };
+  const host = valueOf('--host') ?? '127.0.0.1';
+  const exposed = !isLoopbackAddress(host);
+  if (exposed) {
+    process.stderr.write(
+      `WARNING: --host ${host}: Porter will answer other computers on the network. Its only protection is the token in ` +
+        'the printed address, and it speaks plain HTTP, so anyone who can watch the network can read the token and ' +
+        'the orders. Use this only on a network you trust.\n',
+    );
+  }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const root = path.resolve(here, '..', '..');
   const dataDir = path.resolve(valueOf('--data-dir') ?? defaultDataDir());
@@ -22,7 +39,13 @@ async function main(): Promise<void> {
     firstRunPriceList: args.includes('--no-demo') ? undefined : demoPriceListPath(path.join(root, 'resources')),
     resourcesDir: path.join(root, 'resources'),
   });
-  const shell = await startBrowserShell({ core, rendererDir: path.join(root, 'out', 'renderer'), port: Number(valueOf('--port') ?? 0) });
+  const shell = await startBrowserShell({
+    core,
+    rendererDir: path.join(root, 'out', 'renderer'),
+    port: Number(valueOf('--port') ?? 0),
+    host,
+    exposeBeyondLoopback: exposed,
+  });
   process.stdout.write(`Porter is running. Data folder: ${dataDir}\nOpen in a browser: ${shell.url}\n`);
   const stop = () => {
     void shell.close().then(() => {

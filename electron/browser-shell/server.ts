@@ -2,16 +2,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { JobState } from '../../shared/domain';
 import type { PorterCore } from '../core/core';
 import { dispatch } from '../core/dispatch';
 import { createLogger } from '../core/logger';
 import { CONTENT_SECURITY_POLICY } from '../core/securityPolicy';
+import { allowedHost, BODY_LIMITS, declaredLength, isLoopbackAddress, readLimitedBody, refuseBody, tokensMatch, type BodyLimits } from './guards';
+import { findStaticFile } from './staticFiles';
 
 const log = createLogger('browser-shell');
-const MAX_API_BODY = 1 << 20;
-const MAX_UPLOAD = 2 * 1024 * 1024 * 1024;
 const TOKEN_COOKIE = 'porter_token';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -30,9 +31,15 @@ export interface BrowserShellOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
-  /** Loopback only: the shell has no other protection than the token. */
-  host?: '127.0.0.1';
+  /**
+   * Where to listen: 127.0.0.1 unless told otherwise. The shell has no protection but the token
+   * and speaks plain HTTP, so any other address must be asked for with `exposeBeyondLoopback`.
+   */
+  host?: string;
+  exposeBeyondLoopback?: boolean;
   token?: string;
+  /** Body caps (defaults: BODY_LIMITS); tests lower them. */
+  limits?: Partial<BodyLimits>;
 }
 
 export interface BrowserShell {
@@ -51,6 +58,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const { core } = options;
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const host = options.host ?? '127.0.0.1';
+  const exposed = !isLoopbackAddress(host);
+  if (exposed && options.exposeBeyondLoopback !== true)
+    throw new Error(`Refusing to listen on ${host}: the browser shell is for this computer only (127.0.0.1)`);
+  const limits: BodyLimits = { ...BODY_LIMITS, ...options.limits };
   const rendererDir = path.resolve(options.rendererDir);
   const eventClients = new Set<http.ServerResponse>();
   const unsubscribe = core.jobs.subscribe((job: JobState) => {
@@ -68,12 +79,15 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const target = req.url ?? '/';
+    // Routing and static files use the path as sent; only the query string goes through URL.
+    const pathname = target.split(/[?#]/, 1)[0]!;
+    const url = new URL(target.startsWith('/') ? target : '/', 'http://localhost');
     // A page on another site must not reach us by a DNS name pointed at 127.0.0.1.
-    if (!isLoopbackHost(req.headers.host, port)) return sendText(res, 403, 'Forbidden host');
+    if (!allowedHost(req.headers.host, port, host, exposed)) return sendText(res, 403, 'Forbidden host');
     const queryToken = url.searchParams.get('token');
-    if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
-      if (!sameToken(queryToken, token))
+    if (req.method === 'GET' && pathname === '/' && queryToken !== null) {
+      if (!tokensMatch(queryToken, token))
         return sendText(res, 401, 'Unauthorized: the token in the address is wrong. Use the URL printed by npm run serve.');
       res.writeHead(302, {
         'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
@@ -84,25 +98,26 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (!isAuthorized(req, token))
       return sendText(res, 401, 'Unauthorized: open the URL printed by npm run serve (it carries the access token).');
 
-    if (url.pathname.startsWith('/api/') && req.method === 'POST') {
-      const body = await readBody(req, MAX_API_BODY);
-      if (body === null) {
-        // The rest of the body is never read: close the connection rather than leave it half-consumed.
-        res.setHeader('Connection', 'close');
-        res.on('finish', () => req.destroy());
-        return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body too large' } });
+    if (pathname.startsWith('/api/') && req.method === 'POST') {
+      const read = await readLimitedBody(req, limits.apiBytes);
+      if (!read.ok) {
+        if (read.reason === 'aborted') return void res.destroy();
+        return refuseBody(req, res, 413, {
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: `Request body larger than ${limits.apiBytes} bytes` },
+        });
       }
       let input: unknown;
       try {
-        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+        input = read.body.length === 0 ? {} : JSON.parse(read.body.toString('utf8'));
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body is not JSON' } });
       }
-      const result = await dispatch(core.api, url.pathname.slice('/api/'.length), input);
+      const result = await dispatch(core.api, pathname.slice('/api/'.length), input);
       return sendJson(res, 200, result);
     }
-    if (url.pathname === '/upload' && req.method === 'POST') return upload(req, res, url);
-    if (url.pathname === '/events' && req.method === 'GET') {
+    if (pathname === '/upload' && req.method === 'POST') return upload(req, res, url);
+    if (pathname === '/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       for (const job of core.jobs.running()) res.write(`data: ${JSON.stringify(job)}\n\n`);
@@ -110,55 +125,70 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       req.on('close', () => eventClients.delete(res));
       return;
     }
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, pathname);
     sendText(res, 405, 'Method not allowed');
   }
 
+  /** The body streams to a file in the upload folder; past the cap the answer is 413 and the partial file is removed. */
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const name = (url.searchParams.get('name') ?? 'upload').slice(0, 255);
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_UPLOAD)
-      return sendJson(res, 413, { ok: false, error: { code: 'FILE_TOO_LARGE', message: `${name} is larger than 2 GiB` } });
+    const tooLarge = {
+      ok: false,
+      error: { code: 'FILE_TOO_LARGE', message: `${name} is larger than ${Math.floor(limits.uploadBytes / (1024 * 1024))} MB` },
+    };
+    const declared = declaredLength(req);
+    if (declared !== undefined && declared > limits.uploadBytes) return refuseBody(req, res, 413, tooLarge);
+
     const target = core.files.uploadPath(name);
     let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > MAX_UPLOAD) req.destroy(new Error('upload too large'));
+    let exceeded = false;
+    const cap = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        if (received <= limits.uploadBytes) return callback(null, chunk);
+        exceeded = true;
+        callback(new Error('upload too large'));
+      },
     });
+    // pipe, not pipeline, from the request: on error pipeline would destroy the request and its
+    // socket, and the client would never read the 413.
+    req.pipe(cap);
+    const onClose = () => {
+      if (!req.complete) cap.destroy(new Error('the client went away'));
+    };
+    req.once('close', onClose);
     try {
-      await pipeline(req, fs.createWriteStream(target));
+      await pipeline(cap, fs.createWriteStream(target));
     } catch (error) {
+      req.unpipe(cap);
       fs.rmSync(target, { force: true });
+      if (exceeded) return refuseBody(req, res, 413, tooLarge);
+      if (!req.complete) return void res.destroy();
       return sendJson(res, 400, {
         ok: false,
         error: { code: 'FILE_UNREADABLE', message: `Upload of ${name} failed: ${(error as Error).message}` },
       });
+    } finally {
+      req.off('close', onClose);
     }
     const file = core.files.register(target, name);
     sendJson(res, 200, { ok: true, value: { fileId: file.fileId, name: file.name } });
   }
 
-  function serveStatic(res: http.ServerResponse, pathname: string): void {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return sendText(res, 400, 'Bad path');
-    }
-    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, relative);
-    if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) return sendText(res, 404, 'Not found');
-    fs.stat(file, (error, stat) => {
-      if (error || !stat.isFile()) return sendText(res, 404, 'Not found');
-      res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Length': stat.size,
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-cache',
-      });
-      fs.createReadStream(file).pipe(res);
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
+    const found = await findStaticFile(rendererDir, pathname);
+    if (found.status === 400) return sendText(res, 400, 'Bad path');
+    if (found.status === 404) return sendText(res, 404, 'Not found');
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[path.extname(found.file)] ?? 'application/octet-stream',
+      'Content-Length': found.size,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
     });
+    if (req.method === 'HEAD') return void res.end();
+    // A browser that goes away mid-file is not an error of ours.
+    await pipeline(fs.createReadStream(found.file), res).catch(() => res.destroy());
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -167,8 +197,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : 0;
-  const url = `http://${host}:${port}/?token=${token}`;
-  log.info('browser shell listening', { port });
+  const url = `http://${urlHost(host)}:${port}/?token=${token}`;
+  log.info('browser shell listening', { host, port });
   return {
     url,
     port,
@@ -181,37 +211,20 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   };
 }
 
-function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
-  if (!hostHeader) return false;
-  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
+/** The address to print: a wildcard address is opened as 127.0.0.1 on this computer; IPv6 goes in brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function isAuthorized(req: http.IncomingMessage, token: string): boolean {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ') && sameToken(auth.slice(7), token)) return true;
+  if (auth?.startsWith('Bearer ') && tokensMatch(auth.slice(7), token)) return true;
   const cookie = (req.headers.cookie ?? '')
     .split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
-  return cookie !== undefined && sameToken(cookie.slice(TOKEN_COOKIE.length + 1), token);
-}
-
-/** Constant-time comparison, so the token cannot be guessed a character at a time. */
-function sameToken(given: string, token: string): boolean {
-  const a = crypto.createHash('sha256').update(given).digest();
-  const b = crypto.createHash('sha256').update(token).digest();
-  return crypto.timingSafeEqual(a, b);
-}
-
-async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  return cookie !== undefined && tokensMatch(cookie.slice(TOKEN_COOKIE.length + 1), token);
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -316,7 +316,7 @@ describe('store purchaser: price list → search → order → export', () => {
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     expect(await catalog.importButton.innerText()).toBe('Import price list');
     expect(await catalog.columnHeaders.allInnerTexts()).toContain('Name');
-    expect(await order.exportButton.innerText()).toBe('Export order');
+    expect(await order.exportButton.innerText()).toBe('To a file');
     expect(await catalog.count.innerText()).toBe('Total: 7');
 
     await page.reload();

@@ -68,7 +68,7 @@ export function App({ shell }: { shell: PorterShell }) {
   }, [dialogOpen]);
   useHotkeys(
     [
-      ['mod+K', focusSearch],
+      ['mod+K', focusSearch, { usePhysicalKeys: true }],
       ['F3', focusSearch],
       ['alt+1', () => setScreen('order')],
       ['alt+2', () => setScreen('history')],

@@ -33,7 +33,13 @@ export function AppHeader({ priceList, screen, onScreen, onImport, onLocale }: A
           </Text>
         </div>
       </Group>
-      <Tabs value={screen} onChange={(value) => onScreen(SCREENS.find((s) => s === value) ?? 'order')} variant="pills" radius="sm">
+      <Tabs
+        value={screen}
+        onChange={(value) => onScreen(SCREENS.find((s) => s === value) ?? 'order')}
+        variant="pills"
+        radius="sm"
+        activateTabWithKeyboard={false}
+      >
         <Tabs.List className="screen-tabs" aria-label={t('nav.label')}>
           {SCREENS.map((s, i) => (
             <Tabs.Tab key={s} value={s} data-testid={`nav-${s}`} title={`Alt+${i + 1}`}>

@@ -11,7 +11,7 @@ import { useT } from '../i18n';
 import { formatIsoDate } from './dates';
 import { sentAt } from './HistoryList';
 import { OrderLinesTable } from './OrderLinesTable';
-import { SaveTemplateModal } from './SaveTemplateModal';
+import { SaveTemplateModal } from '../templates/SaveTemplateModal';
 import { StatusBadge } from './StatusBadge';
 import { VatBreakdown } from './VatBreakdown';
 

@@ -15,8 +15,8 @@ import { OrderLineItem } from './OrderLineItem';
 import { OrderTotals } from './OrderTotals';
 import { originLabel } from './origin';
 import { SaveIndicator } from './SaveIndicator';
-import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { SuggestionsDialog } from './SuggestionsDialog';
+import { SaveTemplateModal } from '../templates/SaveTemplateModal';
 import type { DraftOrder } from './useDraftOrder';
 
 interface OrderPanelProps {
@@ -40,7 +40,7 @@ export function OrderPanel({ draft, onImportLines, onSent }: OrderPanelProps) {
     [
       ['F7', () => order && !dialogOpen && setSuggestFor(order.id)],
       ['F9', () => !dialogOpen && commands.submit()],
-      ['mod+P', () => !dialogOpen && commands.savePdf()],
+      ['mod+P', () => !dialogOpen && commands.savePdf(), { usePhysicalKeys: true }],
     ],
     [],
   );
@@ -117,10 +117,14 @@ export function OrderPanel({ draft, onImportLines, onSent }: OrderPanelProps) {
         />
       </div>
       <SuggestionsDialog orderId={suggestFor} onClose={() => setSuggestFor(null)} onAccept={acceptSuggestions} />
-      <SaveTemplateDialog
-        orderId={templateFor}
+      <SaveTemplateModal
+        opened={templateFor !== null}
+        orderId={templateFor ?? ''}
         onClose={() => setTemplateFor(null)}
-        onSaved={(template) => toast({ title: t('template.savedTitle'), message: template.name, color: 'green' })}
+        onSaved={(template) => {
+          setTemplateFor(null);
+          toast({ title: t('history.template.savedTitle'), message: t('history.template.saved', { name: template.name }), color: 'green' });
+        }}
       />
     </aside>
   );

@@ -16,7 +16,8 @@ export class TemplatesScreen {
     this.count = page.getByTestId('templates-count');
     this.rows = page.getByTestId('template-row');
     this.empty = page.getByTestId('templates-empty');
-    this.deleteDialog = page.getByTestId('template-delete-dialog');
+    // The modal's root has no box of its own: its dialog element is what shows and hides.
+    this.deleteDialog = page.locator('[data-testid="template-delete-dialog"] [role="dialog"]');
     this.deleteConfirm = page.getByTestId('template-delete-confirm');
     this.deleteCancel = page.getByTestId('template-delete-cancel');
     this.toast = page.getByTestId('toast');

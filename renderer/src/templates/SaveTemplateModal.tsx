@@ -32,7 +32,7 @@ export function SaveTemplateModal({ opened, orderId, onClose, onSaved }: SaveTem
       transitionProps={{ duration: 120 }}
       styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
       closeButtonProps={{ 'aria-label': t('history.template.cancel') }}
-      data-testid="history-template-dialog"
+      data-testid="save-template-dialog"
     >
       {/* Mounted only while open, so each opening starts with an empty name. */}
       {opened && <TemplateNameForm orderId={orderId} onCancel={onClose} onSaved={onSaved} />}
@@ -89,7 +89,7 @@ function TemplateNameForm({
           onChange={(event) => setName(event.currentTarget.value)}
           error={problem}
           autoComplete="off"
-          data-testid="history-template-name"
+          data-testid="template-name"
         />
         <Text size="sm" c="dimmed">
           {t('history.template.hint')}
@@ -99,7 +99,7 @@ function TemplateNameForm({
           <Button variant="default" onClick={onCancel}>
             {t('history.template.cancel')}
           </Button>
-          <Button type="submit" loading={saving} data-testid="history-template-confirm">
+          <Button type="submit" loading={saving} data-testid="template-save">
             {t('history.template.save')}
           </Button>
         </Group>
