@@ -32,7 +32,10 @@ async function instrumentSearch(page: Page): Promise<void> {
     const catalog = document.querySelector<HTMLElement>('[data-testid="catalog"]')!;
     const state = { pending: [] as { text: string; t0: number }[], done: [] as number[], superseded: 0 };
     (window as unknown as { __searchBench: typeof state }).__searchBench = state;
-    input.addEventListener('input', () => state.pending.push({ text: input.value.trim(), t0: performance.now() }));
+    input.addEventListener('input', () => {
+      // Clearing the box between words is not a search.
+      if (input.value.trim() !== '') state.pending.push({ text: input.value.trim(), t0: performance.now() });
+    });
     new MutationObserver(() => {
       if (catalog.dataset.settled !== 'true') return;
       const index = state.pending.findIndex((p) => p.text === catalog.dataset.query);
@@ -109,12 +112,13 @@ export async function uiBench({ dataDir, words, codes }: UiBenchInput): Promise<
     for (const [i, code] of codes.slice(0, 40).entries()) {
       await page.keyboard.press('F3');
       await page.keyboard.press('Control+A');
-      await page.keyboard.type(code);
+      // At a person's pace: a burst typed at scanner speed would be taken for a barcode scan.
+      await page.keyboard.type(code, { delay: 100 });
       await page.locator(`[data-testid="catalog"][data-settled="true"][data-query="${code}"]`).waitFor();
       await page.keyboard.press('Enter');
       await page.locator(`[data-testid="catalog-row"][data-code="${code}"] input:focus`).waitFor();
       const quantity = 100 + i;
-      await page.keyboard.type(String(quantity));
+      await page.keyboard.type(String(quantity), { delay: 100 });
       const ms = await timeKeyToSelector(page, 'Enter', `[data-testid="order-line"][data-code="${code}"][data-quantity="${quantity}"]`);
       entry.push(ms);
     }

@@ -177,8 +177,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     const found = await findStaticFile(rendererDir, pathname);
-    if (found.status === 400) return sendText(res, 400, 'Bad path');
-    if (found.status === 404) return sendText(res, 404, 'Not found');
+    if (found.status !== 200) return sendText(res, found.status, found.status === 400 ? 'Bad path' : 'Not found');
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[path.extname(found.file)] ?? 'application/octet-stream',
       'Content-Length': found.size,

@@ -3,10 +3,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { PorterErrorData } from '../../shared/errors';
 import { createLogger } from '../core/logger';
+import { DEFAULT_UPDATE_SETTINGS } from '../core/updates/updatePolicy';
 import { startCoreHost, type CoreHost } from './coreHost';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { isAllowedNavigation } from './securityPolicy';
+import { startAutoUpdates } from './updates/updater';
 import { createMainWindow, hardenSession, type RendererSource } from './window';
 
 /**
@@ -86,6 +88,8 @@ async function start(): Promise<void> {
   );
   registerIpcHandlers(core, renderer.url);
   openMainWindow();
+  // Packaged only; the feed and the quiet hours move to the settings screen later.
+  startAutoUpdates(DEFAULT_UPDATE_SETTINGS);
   log.info('started', { dataDir, renderer: renderer.url });
 }
 

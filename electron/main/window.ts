@@ -1,12 +1,9 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { createLogger } from '../core/logger';
 import { CONTENT_SECURITY_POLICY } from '../core/securityPolicy';
-import { isAllowedExternalUrl, isAllowedNavigation, permissionDecision } from './securityPolicy';
+import { isAllowedNavigation, navigationDecision, permissionDecision, windowOpenDecision } from './securityPolicy';
 
 const log = createLogger('main.window');
-
-/** Sites a link in the app may open in the user's browser (https origins). None yet. */
-export const EXTERNAL_URL_ALLOW_LIST: readonly string[] = [];
 
 /** Where the renderer comes from: the dev server in development, the built file otherwise. */
 export type RendererSource = { kind: 'url'; url: string } | { kind: 'file'; file: string; url: string };
@@ -22,27 +19,31 @@ export function hardenSession(session: Session, devServer: boolean): void {
     : CONTENT_SECURITY_POLICY;
   session.setPermissionRequestHandler((_webContents, permission, callback) => callback(permissionDecision(permission)));
   session.setPermissionCheckHandler((_webContents, permission) => permissionDecision(permission));
+  session.setDevicePermissionHandler((details) => permissionDecision(details.deviceType));
   // The packaged page also carries a meta CSP; the header covers the dev server and anything the meta tag cannot (frame-ancestors).
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
 }
 
-function openExternallyIfAllowed(url: string): void {
-  if (isAllowedExternalUrl(url, EXTERNAL_URL_ALLOW_LIST)) void shell.openExternal(url);
+/** The decision was made by securityPolicy (https and on the allow-list); this only carries it out. */
+function openExternally(url: string, allowed: boolean): void {
+  if (allowed) void shell.openExternal(url);
   else log.warn('blocked a link to an address outside the app', { url });
 }
 
 /** Per-window rules: no navigation away from the app, no new windows, no <webview>. */
 function hardenWebContents(contents: WebContents, appUrl: string): void {
   contents.setWindowOpenHandler(({ url }) => {
-    openExternallyIfAllowed(url);
-    return { action: 'deny' };
+    const decision = windowOpenDecision(url);
+    openExternally(url, decision.openExternally);
+    return { action: decision.action };
   });
   const onNavigate = (event: Electron.Event, url: string) => {
-    if (isAllowedNavigation(url, appUrl)) return;
+    const decision = navigationDecision(url, appUrl);
+    if (decision.allow) return;
     event.preventDefault();
-    openExternallyIfAllowed(url);
+    openExternally(url, decision.openExternally);
   };
   contents.on('will-navigate', (event) => onNavigate(event, event.url));
   // will-navigate only sees the top frame; iframes and redirects get the same rule.
@@ -72,6 +73,8 @@ export function createMainWindow(source: RendererSource, preload: string): Brows
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links as new windows; they are denied anyway, this keeps the event from firing.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   hardenWebContents(window.webContents, source.url);

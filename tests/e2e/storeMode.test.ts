@@ -69,6 +69,8 @@ describe('store mode, keyboard only', () => {
     await order.waitForLine(kefir.code, 6);
     await scan(page, kefir.barcode);
     await order.waitForLine(kefir.code, 12);
+    await scan(page, chocolate.barcode);
+    await order.waitForLine(chocolate.code, 40);
     expect(await session.catalog.search.inputValue()).toBe('шоколад'); // the scan did not type into search
     const linesBefore = await order.lines.count();
     await scan(page, '4600000999999');

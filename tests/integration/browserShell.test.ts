@@ -184,11 +184,7 @@ describe('browser shell', () => {
  * as it arrives, whatever happens to the rest of the upload. `chunks` are written one by one,
  * so without a Content-Length header the body goes out chunked and only its size can stop it.
  */
-function sendBody(
-  pathname: string,
-  chunks: Buffer[],
-  options: { headers?: Record<string, string>; port?: number } = {},
-): Promise<Reply> {
+function sendBody(pathname: string, chunks: Buffer[], options: { headers?: Record<string, string>; port?: number } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = http.request(
@@ -240,7 +236,9 @@ describe('browser shell token', () => {
     const wrong = [sameLengthWrongToken(), shell.token.slice(0, -1), `${shell.token}x`, shell.token.slice(0, 8), ''];
     expect(wrong[0]).toHaveLength(shell.token.length);
     for (const token of wrong) {
-      expect((await request('POST', '/api/getAppInfo', { body: '{}', headers: { Authorization: `Bearer ${token}` } })).status, token).toBe(401);
+      expect((await request('POST', '/api/getAppInfo', { body: '{}', headers: { Authorization: `Bearer ${token}` } })).status, token).toBe(
+        401,
+      );
       expect((await request('GET', '/index.html', { headers: { Cookie: `porter_token=${token}` } })).status, token).toBe(401);
       const viaAddress = await request('GET', `/?token=${encodeURIComponent(token)}`);
       expect(viaAddress.status, token).toBe(401);
@@ -275,17 +273,24 @@ describe('browser shell body limits', () => {
     });
     expect(declared.status).toBe(413);
     expect(declared.headers.connection).toBe('close');
-    const chunked = await sendBody('/api/setLocale', chunksOf(limits.apiBytes * 4, 1000).map((c, i) => (i === 0 ? padded(1000) : c)), {
-      port: small.port,
-      headers: { ...smallAuth(), 'Content-Type': 'application/json' },
-    });
+    const chunked = await sendBody(
+      '/api/setLocale',
+      chunksOf(limits.apiBytes * 4, 1000).map((c, i) => (i === 0 ? padded(1000) : c)),
+      {
+        port: small.port,
+        headers: { ...smallAuth(), 'Content-Type': 'application/json' },
+      },
+    );
     expect(chunked.status).toBe(413);
     expect(((await call('getAppInfo', {})).value as { locale: string }).locale).toBe(locale);
   });
 
   it('runs an /api call whose body is exactly at the cap', async () => {
     const body = Buffer.from(JSON.stringify({}).padEnd(limits.apiBytes, ' '));
-    const reply = await sendBody('/api/getAppInfo', [body], { port: small.port, headers: { ...smallAuth(), 'Content-Length': String(body.length) } });
+    const reply = await sendBody('/api/getAppInfo', [body], {
+      port: small.port,
+      headers: { ...smallAuth(), 'Content-Length': String(body.length) },
+    });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true });
   });
@@ -308,7 +313,10 @@ describe('browser shell body limits', () => {
 
   it('stops a chunked upload at the cap with 413 and removes the partial file', async () => {
     const before = listUploads();
-    const reply = await sendBody('/upload?name=big.csv', chunksOf(limits.uploadBytes * 4, 8 * 1024), { port: small.port, headers: smallAuth() });
+    const reply = await sendBody('/upload?name=big.csv', chunksOf(limits.uploadBytes * 4, 8 * 1024), {
+      port: small.port,
+      headers: smallAuth(),
+    });
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE' } });
     expect(listUploads()).toEqual(before);
@@ -316,7 +324,10 @@ describe('browser shell body limits', () => {
 
   it('accepts an upload of exactly the cap, chunked', async () => {
     const before = listUploads();
-    const reply = await sendBody('/upload?name=exact.csv', chunksOf(limits.uploadBytes, 8 * 1024), { port: small.port, headers: smallAuth() });
+    const reply = await sendBody('/upload?name=exact.csv', chunksOf(limits.uploadBytes, 8 * 1024), {
+      port: small.port,
+      headers: smallAuth(),
+    });
     expect(reply.status).toBe(200);
     const added = listUploads().filter((f) => !before.includes(f));
     expect(added).toHaveLength(1);
@@ -397,7 +408,9 @@ describe('browser shell listening address', () => {
       expect(open.url).toBe(`http://127.0.0.1:${open.port}/?token=${open.token}`);
       const lan = { Host: `10.0.0.5:${open.port}` };
       expect((await request('GET', '/index.html', { port: open.port, headers: lan })).status).toBe(401);
-      expect((await request('GET', '/index.html', { port: open.port, headers: { ...lan, Authorization: `Bearer ${open.token}` } })).status).toBe(200);
+      expect(
+        (await request('GET', '/index.html', { port: open.port, headers: { ...lan, Authorization: `Bearer ${open.token}` } })).status,
+      ).toBe(200);
       const named = { Host: `porter.evil.example:${open.port}`, Authorization: `Bearer ${open.token}` };
       expect((await request('GET', '/index.html', { port: open.port, headers: named })).status).toBe(403);
     } finally {

@@ -3,10 +3,19 @@ import { contract } from '../../shared/contract';
 import type { ElectronBridge } from '../../shared/shell';
 import { createBridge, type BridgeIpc } from '../../electron/preload/bridge';
 import { CONTRACT_METHOD_NAMES } from '../../shared/methodNames';
-import { isAllowedExternalUrl, isAllowedNavigation, isTrustedSender, permissionDecision } from '../../electron/main/securityPolicy';
+import {
+  EXTERNAL_LINK_ALLOW_LIST,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  isTrustedSender,
+  navigationDecision,
+  permissionDecision,
+  windowOpenDecision,
+} from '../../electron/main/securityPolicy';
 
 const PACKAGED_APP = 'file:///opt/Porter/resources/app.asar/out/renderer/index.html';
 const DEV_APP = 'http://127.0.0.1:5173/';
+const SCHEME_APP = 'app://porter/index.html';
 const top = (url: string) => ({ url, isTopFrame: true });
 
 describe('isTrustedSender', () => {
@@ -26,13 +35,16 @@ describe('isTrustedSender', () => {
   });
 
   it('refuses other local files that merely look like the app', () => {
+    expect(isTrustedSender(top('file:///evil/index.html'), PACKAGED_APP)).toBe(false);
     expect(isTrustedSender(top('file:///evil/out/renderer/index.html'), PACKAGED_APP)).toBe(false);
+    expect(isTrustedSender(top('file:///opt/Porter/resources/app.asar/out/renderer/../../../evil/index.html'), PACKAGED_APP)).toBe(false);
     expect(isTrustedSender(top('file:///opt/Porter/resources/app.asar/out/renderer/index.html.evil'), PACKAGED_APP)).toBe(false);
     expect(isTrustedSender(top('file://evil-host/opt/Porter/resources/app.asar/out/renderer/index.html'), PACKAGED_APP)).toBe(false);
   });
 
   it('refuses look-alike origins of the dev server', () => {
     for (const url of [
+      'http://127.0.0.1.evil.com/',
       'http://127.0.0.1.evil.com:5173/',
       'http://127.0.0.1:5174/',
       'https://127.0.0.1:5173/',
@@ -42,6 +54,30 @@ describe('isTrustedSender', () => {
     ]) {
       expect(isTrustedSender(top(url), DEV_APP), url).toBe(false);
     }
+  });
+
+  it('refuses look-alike hosts and other schemes when the app has a scheme of its own', () => {
+    expect(isTrustedSender(top(`${SCHEME_APP}#/orders`), SCHEME_APP)).toBe(true);
+    for (const url of [
+      'app://porter.evil/index.html',
+      'app://porter.evil/',
+      'app://porterx/index.html',
+      'app://evil/porter/index.html',
+      'app://user@porter/index.html',
+      'other://porter/index.html',
+      'https://porter/index.html',
+      'file:///porter/index.html',
+    ]) {
+      expect(isTrustedSender(top(url), SCHEME_APP), url).toBe(false);
+    }
+    // And an app:// page is not the packaged file page.
+    expect(isTrustedSender(top('app://porter.evil/index.html'), PACKAGED_APP)).toBe(false);
+    expect(isTrustedSender(top(SCHEME_APP), PACKAGED_APP)).toBe(false);
+  });
+
+  it('never takes a data:, javascript: or about: URL as the app', () => {
+    expect(isTrustedSender(top('data:text/html,hi'), 'data:text/html,hi')).toBe(false);
+    expect(isTrustedSender(top('about:blank'), 'about:blank')).toBe(false);
   });
 
   it('refuses anything that does not parse, and an app URL that does not parse', () => {
@@ -59,6 +95,52 @@ describe('isAllowedNavigation', () => {
     expect(isAllowedNavigation('javascript:alert(1)', PACKAGED_APP)).toBe(false);
     expect(isAllowedNavigation('data:text/html,<script>1</script>', PACKAGED_APP)).toBe(false);
     expect(isAllowedNavigation('http://127.0.0.1.evil.com/', DEV_APP)).toBe(false);
+  });
+});
+
+describe('navigationDecision', () => {
+  const allowList = ['https://porter.example.ru'];
+
+  it('lets the window move within the app', () => {
+    expect(navigationDecision(`${PACKAGED_APP}#/history`, PACKAGED_APP, allowList)).toEqual({ allow: true, openExternally: false });
+  });
+
+  it('cancels every navigation away from the app, handing only an allowed https link to the browser', () => {
+    expect(navigationDecision('https://porter.example.ru/help', PACKAGED_APP, allowList)).toEqual({ allow: false, openExternally: true });
+    for (const url of [
+      'http://porter.example.ru/help',
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'app://porter.evil/',
+      'not a url',
+    ]) {
+      expect(navigationDecision(url, PACKAGED_APP, allowList), url).toEqual({ allow: false, openExternally: false });
+    }
+  });
+
+  it('opens no link at all with the built-in allow-list, which is empty until the supplier site comes from the settings', () => {
+    expect(EXTERNAL_LINK_ALLOW_LIST).toEqual([]);
+    expect(navigationDecision('https://porter.example.ru/help', PACKAGED_APP)).toEqual({ allow: false, openExternally: false });
+  });
+});
+
+describe('windowOpenDecision', () => {
+  const allowList = ['https://porter.example.ru'];
+
+  it('denies every new window, even one showing the app itself', () => {
+    for (const url of [PACKAGED_APP, DEV_APP, 'https://porter.example.ru/help', 'https://evil.example/', 'about:blank', '']) {
+      expect(windowOpenDecision(url, allowList).action, url).toBe('deny');
+    }
+  });
+
+  it('sends only https links on the allow-list to the browser instead', () => {
+    expect(windowOpenDecision('https://porter.example.ru/help', allowList).openExternally).toBe(true);
+    expect(windowOpenDecision('http://porter.example.ru/help', allowList).openExternally).toBe(false);
+    expect(windowOpenDecision('https://porter.example.ru.evil.com/', allowList).openExternally).toBe(false);
+    expect(windowOpenDecision(PACKAGED_APP, allowList).openExternally).toBe(false);
+    expect(windowOpenDecision('https://porter.example.ru/help').openExternally).toBe(false);
   });
 });
 
@@ -89,11 +171,38 @@ describe('isAllowedExternalUrl', () => {
   it('ignores an allow-list entry that is not https', () => {
     expect(isAllowedExternalUrl('https://porter.example.ru/', ['http://porter.example.ru'])).toBe(false);
   });
+
+  it('ignores an allow-list entry that is not a bare origin (a path, a query, credentials)', () => {
+    for (const entry of [
+      'https://porter.example.ru/help',
+      'https://porter.example.ru/?x=1',
+      'https://user@porter.example.ru',
+      'not a url',
+    ]) {
+      expect(isAllowedExternalUrl('https://porter.example.ru/help', [entry]), entry).toBe(false);
+    }
+  });
 });
 
 describe('permissionDecision', () => {
   it('refuses every web permission', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', undefined]) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'fullscreen',
+      'pointerLock',
+      'midiSysex',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'unknown-future-permission',
+      undefined,
+    ]) {
       expect(permissionDecision(permission)).toBe(false);
     }
   });
