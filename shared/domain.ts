@@ -203,7 +203,8 @@ export type OrderStatus = z.infer<typeof orderStatusSchema>;
 /** YYYY-MM-DD */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const orderSchema = z.object({
+/** What an order and its one-line summary share. */
+const orderHeaderSchema = z.object({
   id: z.string(),
   number: z.string(),
   status: orderStatusSchema,
@@ -213,6 +214,10 @@ export const orderSchema = z.object({
   exportedAt: z.string().nullable(),
   deliveryDate: isoDateSchema.nullable(),
   comment: z.string(),
+});
+export type OrderHeader = z.infer<typeof orderHeaderSchema>;
+
+export const orderSchema = orderHeaderSchema.extend({
   /**
    * Where a draft came from, for the UI to render in its language: `repeat:<order number>` (e.g.
    * "repeat:P-000012"), `template:<template name>` (e.g. "template:weekly dairy"), or '' for a draft
@@ -235,16 +240,7 @@ export const orderSchema = z.object({
 });
 export type Order = z.infer<typeof orderSchema>;
 
-export const orderSummarySchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  status: orderStatusSchema,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  submittedAt: z.string().nullable(),
-  exportedAt: z.string().nullable(),
-  deliveryDate: isoDateSchema.nullable(),
-  comment: z.string(),
+export const orderSummarySchema = orderHeaderSchema.extend({
   lineCount: z.number().int(),
   grossKopecks: kopecks,
 });

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Order, OrderSummary } from '../../../shared/domain';
 import { normalizeSearchText, searchWords } from '../../../shared/search';
 import { localIsoDate, type OrderHistoryEntry } from '../../../shared/suggestions';
-import type { OrderRow } from './orderRows';
+import { orderHeader, type OrderRow } from './orderRows';
 
 const SENT = "status IN ('submitted', 'exported')";
 
@@ -75,15 +75,7 @@ export function freezeSummary(order: Order): { lineCount: number; grossKopecks: 
 
 export function historySummary(row: OrderRow): OrderSummary {
   return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    submittedAt: row.submitted_at,
-    exportedAt: row.exported_at,
-    deliveryDate: row.delivery_date,
-    comment: row.comment,
+    ...orderHeader(row),
     lineCount: row.line_count ?? 0,
     grossKopecks: row.gross_kopecks ?? 0,
   };

@@ -2,7 +2,7 @@ import type { Order, OrderSummary } from '../../../shared/domain';
 import { orderTotals } from '../../../shared/money';
 import { toOrderLine, type LiveCheck, type StoredLine } from './lineChecks';
 import { historySummary } from './orderHistory';
-import { itemByCode, toStoredLine, type LineRow, type OrderRow, type PriceListLookup } from './orderRows';
+import { itemByCode, orderHeader, toStoredLine, type LineRow, type OrderRow, type PriceListLookup } from './orderRows';
 
 /**
  * An order as the purchaser sees it. A draft (with a price list to check against) has every line
@@ -19,15 +19,7 @@ export function readOrder(row: OrderRow, stored: readonly StoredLine[], catalog:
   const totals = orderTotals(lines, pricesIncludeVat);
   const minimum = row.status === 'draft' ? (catalog?.info.minOrderKopecks ?? null) : row.min_order_kopecks;
   return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    submittedAt: row.submitted_at,
-    exportedAt: row.exported_at,
-    deliveryDate: row.delivery_date,
-    comment: row.comment,
+    ...orderHeader(row),
     origin: row.origin,
     attentionCount: lines.filter((l) => l.problems.length > 0).length,
     minimumOrder: minimum === null || minimum === undefined ? null : { kopecks: minimum, met: totals.grossKopecks >= minimum },

@@ -1,4 +1,4 @@
-import type { Item, OrderStatus, PriceListInfo } from '../../../shared/domain';
+import type { Item, OrderHeader, OrderStatus, PriceListInfo } from '../../../shared/domain';
 import type { VatRate } from '../../../shared/money';
 import type { StoredLine } from './lineChecks';
 
@@ -51,6 +51,21 @@ export interface LineRow {
 
 export const LINE_COLUMNS =
   'item_code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, quantity, repriced_from_kopecks';
+
+/** The columns every view of an order shows. */
+export function orderHeader(row: OrderRow): OrderHeader {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    exportedAt: row.exported_at,
+    deliveryDate: row.delivery_date,
+    comment: row.comment,
+  };
+}
 
 export function toStoredLine(row: LineRow): StoredLine {
   return {
