@@ -89,6 +89,14 @@ describe('store mode, keyboard only', () => {
     await order.waitForLine(tree.code, 2);
     await order.waitForLine(milk.code, 36); // added to the 24 already there
     await order.waitUntilSaved();
+
+    // F9 sends, after a confirmation that says what goes (Enter confirms); a new draft follows.
+    const number = await order.number.innerText();
+    await page.keyboard.press('F9');
+    await page.locator('[data-testid="submit-confirm-send"]:focus').waitFor();
+    await page.keyboard.press('Enter');
+    await order.empty.waitFor();
+    expect(await order.number.innerText()).not.toBe(number);
   });
 
   it('repeats a sent order after a price change, saves and uses a template, accepts suggestions, prints a PDF', async () => {

@@ -67,13 +67,15 @@ export function useOrderCommands(order: Order | null, onSent: () => void): Order
 interface OrderActionsProps {
   order: Order;
   commands: OrderCommands;
+  /** Asks before sending. */
+  onSubmit: () => void;
   onSuggest: () => void;
   onImportLines: () => void;
   onSaveTemplate: () => void;
 }
 
 /** What can be done with a draft: suggestions, lines from a file, template, PDF, file, submit. */
-export function OrderActions({ order, commands, onSuggest, onImportLines, onSaveTemplate }: OrderActionsProps) {
+export function OrderActions({ order, commands, onSubmit, onSuggest, onImportLines, onSaveTemplate }: OrderActionsProps) {
   const { t } = useT();
   const { busy, error } = commands;
   const empty = order.lines.length === 0;
@@ -116,7 +118,7 @@ export function OrderActions({ order, commands, onSuggest, onImportLines, onSave
         >
           {t('order.export')}
         </Button>
-        <Button disabled={empty} loading={busy === 'submit'} onClick={commands.submit} data-testid="submit-order" title="F9">
+        <Button disabled={empty} loading={busy === 'submit'} onClick={onSubmit} data-testid="submit-order" title="F9">
           {t('order.submit')}
         </Button>
       </Group>

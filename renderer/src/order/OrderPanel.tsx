@@ -15,6 +15,7 @@ import { OrderLineItem } from './OrderLineItem';
 import { OrderTotals } from './OrderTotals';
 import { originLabel } from './origin';
 import { SaveIndicator } from './SaveIndicator';
+import { SubmitConfirmDialog } from './SubmitConfirmDialog';
 import { SuggestionsDialog } from './SuggestionsDialog';
 import { SaveTemplateModal } from '../templates/SaveTemplateModal';
 import type { DraftOrder } from './useDraftOrder';
@@ -33,13 +34,15 @@ export function OrderPanel({ draft, onImportLines, onSent }: OrderPanelProps) {
   const toast = useToast();
   const [suggestFor, setSuggestFor] = useState<string | null>(null);
   const [templateFor, setTemplateFor] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const { order, change, show } = draft;
   const commands = useOrderCommands(order, onSent);
-  const dialogOpen = suggestFor !== null || templateFor !== null;
+  const dialogOpen = suggestFor !== null || templateFor !== null || confirming;
+  const askToSubmit = () => order && order.lines.length > 0 && setConfirming(true);
   useHotkeys(
     [
       ['F7', () => order && !dialogOpen && setSuggestFor(order.id)],
-      ['F9', () => !dialogOpen && commands.submit()],
+      ['F9', () => !dialogOpen && askToSubmit()],
       ['mod+P', () => !dialogOpen && commands.savePdf(), { usePhysicalKeys: true }],
     ],
     [],
@@ -111,11 +114,20 @@ export function OrderPanel({ draft, onImportLines, onSent }: OrderPanelProps) {
         <OrderActions
           order={order}
           commands={commands}
+          onSubmit={askToSubmit}
           onSuggest={() => setSuggestFor(order.id)}
           onImportLines={onImportLines}
           onSaveTemplate={() => setTemplateFor(order.id)}
         />
       </div>
+      <SubmitConfirmDialog
+        order={confirming ? order : null}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          commands.submit();
+        }}
+      />
       <SuggestionsDialog orderId={suggestFor} onClose={() => setSuggestFor(null)} onAccept={acceptSuggestions} />
       <SaveTemplateModal
         opened={templateFor !== null}
