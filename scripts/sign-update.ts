@@ -92,7 +92,9 @@ function main(argv: string[]): void {
   if (!verifyManifestSignature(bytes, signature, signingPublic)) fail('the signature just made does not verify');
   const sigFile = signatureFileName(manifest);
   fs.writeFileSync(sigFile, signature);
-  console.log(`${sigFile}: signed ${bytes.length} bytes with key ${keyFingerprint(signingPublic)}. Upload it next to ${manifest}, unchanged.`);
+  console.log(
+    `${sigFile}: signed ${bytes.length} bytes with key ${keyFingerprint(signingPublic)}. Upload it next to ${manifest}, unchanged.`,
+  );
 }
 
 main(process.argv.slice(2));

@@ -9,7 +9,16 @@ import type { PorterCore } from '../core/core';
 import { dispatch } from '../core/dispatch';
 import { createLogger } from '../core/logger';
 import { CONTENT_SECURITY_POLICY } from '../core/securityPolicy';
-import { allowedHost, BODY_LIMITS, declaredLength, isLoopbackAddress, readLimitedBody, refuseBody, tokensMatch, type BodyLimits } from './guards';
+import {
+  allowedHost,
+  BODY_LIMITS,
+  declaredLength,
+  isLoopbackAddress,
+  readLimitedBody,
+  refuseBody,
+  tokensMatch,
+  type BodyLimits,
+} from './guards';
 import { findStaticFile } from './staticFiles';
 
 const log = createLogger('browser-shell');

@@ -67,5 +67,9 @@ export function publicKeyPemOf(privateKeyPem: string): string {
 
 /** A short fingerprint of a public key for logs and the release command: sha256 of its DER, first 16 hex digits. */
 export function keyFingerprint(publicKey: crypto.KeyObject): string {
-  return crypto.createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return crypto
+    .createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -80,14 +80,18 @@ export async function checkSignedFeed(options: SignedFeedOptions): Promise<Signe
   try {
     manifest = await options.fetch(manifestUrl, MANIFEST_MAX_BYTES);
     if (manifest.status !== 200) return refused('manifest-unavailable', `${manifestUrl.href} answered ${manifest.status}`);
-    if (manifest.body.length > MANIFEST_MAX_BYTES) return refused('manifest-invalid', `${manifestUrl.href} is larger than ${MANIFEST_MAX_BYTES} bytes`);
+    if (manifest.body.length > MANIFEST_MAX_BYTES)
+      return refused('manifest-invalid', `${manifestUrl.href} is larger than ${MANIFEST_MAX_BYTES} bytes`);
     signature = await options.fetch(signatureUrl, SIGNATURE_MAX_BYTES);
   } catch (error) {
     return refused('feed-unreachable', `The update feed cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (signature.status !== 200)
     return refused('signature-missing', `The manifest has no signature: ${signatureUrl.href} answered ${signature.status}`);
-  if (signature.body.length > SIGNATURE_MAX_BYTES || !verifyManifestSignature(manifest.body, signature.body.toString('utf8'), options.publicKey))
+  if (
+    signature.body.length > SIGNATURE_MAX_BYTES ||
+    !verifyManifestSignature(manifest.body, signature.body.toString('utf8'), options.publicKey)
+  )
     return refused('signature-invalid', `The signature of ${manifestUrl.href} does not match Porter's update key`);
 
   // From here on the bytes are the supplier's own; what they say is still checked.
@@ -134,7 +138,8 @@ function manifestFiles(record: Record<string, unknown>): ManifestFile[] | string
     if (typeof url !== 'string' || url === '') return 'A file entry of the manifest has no url';
     if (typeof sha512 !== 'string' || Buffer.from(sha512, 'base64').length !== 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(sha512))
       return `The manifest entry ${url} has no valid sha512`;
-    if (size !== undefined && (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)) return `The manifest entry ${url} has an invalid size`;
+    if (size !== undefined && (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0))
+      return `The manifest entry ${url} has an invalid size`;
     files.push(size === undefined ? { url, sha512 } : { url, sha512, size });
   }
   return files;

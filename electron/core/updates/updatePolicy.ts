@@ -60,7 +60,8 @@ export function channelFileName(platform: NodeJS.Platform, arch: string): string
   return arch === 'x64' ? 'latest-linux.yml' : `latest-linux-${arch}.yml`;
 }
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 export function isValidVersion(version: string): boolean {
   return SEMVER.test(version);
@@ -125,7 +126,11 @@ export type DownloadDecision =
  * configured quiet hours. A user who said "later" is not asked again in this run: the download
  * waits for the quiet hours, or without them for the next check.
  */
-export function downloadDecision(input: { now: Date; quietHours: QuietHours | null; userAnswer: 'yes' | 'later' | 'not-asked' }): DownloadDecision {
+export function downloadDecision(input: {
+  now: Date;
+  quietHours: QuietHours | null;
+  userAnswer: 'yes' | 'later' | 'not-asked';
+}): DownloadDecision {
   const { now, quietHours, userAnswer } = input;
   if (userAnswer === 'yes') return { action: 'download', because: 'user-agreed' };
   if (quietHours && isWithinQuietHours(now, quietHours)) return { action: 'download', because: 'quiet-hours' };

@@ -75,7 +75,11 @@ export function startAutoUpdates(settings: UpdateSettings): () => void {
   const publicKey = ed25519PublicKey(UPDATE_PUBLIC_KEY_PEM);
   log.info('updates on', { feed: settings.feedUrl, key: keyFingerprint(publicKey) });
 
-  autoUpdater.logger = { info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) };
+  autoUpdater.logger = {
+    info: (m: unknown) => log.info(String(m)),
+    warn: (m: unknown) => log.warn(String(m)),
+    error: (m: unknown) => log.error(String(m)),
+  };
   autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = true;
   autoUpdater.allowPrerelease = false;
