@@ -16,6 +16,18 @@ import {
   orderSchema,
   priceListInfoSchema,
 } from './domain';
+import { backupIdSchema, backupInfoSchema, startupStateSchema } from './domain';
+// Exchange
+import {
+  connectionTestSchema,
+  exchangeServerSettingsSchema,
+  exchangeServerStateSchema,
+  exchangeSettingsSchema,
+  inboxOrderSchema,
+  outboxEntrySchema,
+  outboxStateSchema,
+  supplierOrderStatusSchema,
+} from './domain';
 
 /**
  * The API contract between the renderer and the core: one entry per method with its
@@ -183,6 +195,135 @@ export const contract = {
   startFromTemplate: {
     input: z.object({ templateId: z.string().min(1).max(100) }),
     output: orderSchema,
+  },
+  // Backups and diagnostics
+  /** Whether the core opened the database or waits in recovery for the user's choice; answers in both states. */
+  getStartupState: {
+    input: z.object({}),
+    output: startupStateSchema,
+  },
+  /** Backups of the main database, newest first; keep: how many are kept; lastFailure: the last automatic backup that failed. */
+  listBackups: {
+    input: z.object({}),
+    output: z.object({
+      backups: z.array(backupInfoSchema),
+      keep: z.number().int(),
+      lastFailure: z.object({ at: z.string(), message: z.string() }).nullable(),
+    }),
+  },
+  createBackup: {
+    input: z.object({}),
+    output: backupInfoSchema,
+  },
+  /** Replaces the database with a backup; the file it replaces is kept aside (keptAside), then the UI reloads. */
+  restoreBackup: {
+    input: z.object({ backupId: backupIdSchema }),
+    output: z.object({ restored: backupInfoSchema, keptAside: z.string().nullable() }),
+  },
+  /** Recovery only: the damaged file is moved aside (keptAside) and a new, empty database is created. */
+  startWithEmptyDatabase: {
+    input: z.object({}),
+    output: z.object({ keptAside: z.string().nullable() }),
+  },
+  /** A .zip for support (logs, versions, settings without secrets, the database's integrity), base64-encoded for the shell to save. */
+  saveDiagnostics: {
+    input: z.object({}),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  // Exchange (store side): the connection to the supplier, the outbox, confirmations
+  getExchangeSettings: {
+    input: z.object({}),
+    output: exchangeSettingsSchema,
+  },
+  /** token: absent keeps the stored one, '' removes it. Changing settings retries queued orders at once. */
+  setExchangeSettings: {
+    input: z.object({
+      mode: z.enum(['none', 'http', 'folder']),
+      url: z.string().trim().max(2000),
+      token: z.string().trim().max(500).optional(),
+      folder: z.string().trim().max(2000),
+    }),
+    output: exchangeSettingsSchema,
+  },
+  /** Tries the connection (the given values, else the stored ones) and says exactly what failed. */
+  testConnection: {
+    input: z.object({ url: z.string().trim().max(2000).optional(), token: z.string().trim().max(500).optional() }),
+    output: connectionTestSchema,
+  },
+  /** Orders on their way to the supplier (every state when states is absent), oldest first. */
+  listOutbox: {
+    input: z.object({ states: z.array(outboxStateSchema).optional() }),
+    output: z.object({ entries: z.array(outboxEntrySchema) }),
+  },
+  /** Sends an entry again now: a needsAttention entry starts over with a fresh count of attempts. */
+  retryOutboxEntry: {
+    input: z.object({ orderId }),
+    output: outboxEntrySchema,
+  },
+  /** Fetches the supplier's confirmations and status changes since the last time. */
+  syncConfirmations: {
+    input: z.object({}),
+    output: z.object({ events: z.number().int(), ordersUpdated: z.number().int() }),
+  },
+  // Exchange (manager mode): the exchange API server, the stores it serves, the inbox
+  getExchangeServer: {
+    input: z.object({}),
+    output: exchangeServerStateSchema,
+  },
+  /** Saves the server settings and starts or stops it accordingly. */
+  setExchangeServer: {
+    input: exchangeServerSettingsSchema,
+    output: exchangeServerStateSchema,
+  },
+  /** A store allowed to connect; the token is returned this once and stored only as a hash. */
+  addExchangeStore: {
+    input: z.object({
+      name: z.string().trim().min(1).max(200),
+      customerCode: z.string().trim().max(100),
+      priceType: z.string().trim().max(200),
+    }),
+    output: z.object({ storeId: z.string(), token: z.string() }),
+  },
+  revokeExchangeStore: {
+    input: z.object({ storeId: z.string().min(1).max(100) }),
+    output: z.object({ revoked: z.boolean() }),
+  },
+  /** Orders received from stores, newest first. */
+  listInbox: {
+    input: z.object({ limit: z.number().int().min(1).max(10_000) }),
+    output: z.object({ orders: z.array(inboxOrderSchema) }),
+  },
+  /** The manager's line-level answer to a received order; lines not listed are confirmed as ordered. */
+  confirmInboxOrder: {
+    input: z.object({
+      inboxId: z.number().int(),
+      comment: z.string().max(2000).optional(),
+      lines: z
+        .array(
+          z.object({
+            lineNumber: z.number().int().min(1),
+            /** Up to the ordered quantity (0: not delivered); of the replacement item when there is one. */
+            confirmedQuantity: quantity,
+            /** The price to invoice; the ordered price when absent. */
+            priceKopecks: z.number().int().min(0).optional(),
+            replacement: z
+              .object({
+                itemCode: z.string().min(1).max(200),
+                name: z.string().max(1000),
+                barcode: z.string().max(200),
+                unit: z.string().max(50),
+              })
+              .optional(),
+            comment: z.string().max(2000).optional(),
+          }),
+        )
+        .max(10_000),
+    }),
+    output: inboxOrderSchema,
+  },
+  setInboxOrderStatus: {
+    input: z.object({ inboxId: z.number().int(), status: supplierOrderStatusSchema, comment: z.string().max(2000).optional() }),
+    output: inboxOrderSchema,
   },
 } as const;
 

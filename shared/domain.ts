@@ -87,7 +87,7 @@ export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 export const importPreviewSchema = z.object({
   fileName: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx', 'commerceml']),
   encoding: z.string(),
   delimiter: z.string(),
   /** One-based row number of the header as the user sees it in a spreadsheet. */
@@ -121,6 +121,8 @@ export const REJECTION_CODES = [
   'invalidVatRate',
   'duplicateCode',
   'tooLong',
+  /** A CommerceML offer for a product the catalog (import.xml) does not have. */
+  'unknownProduct',
 ] as const;
 export const rejectedRowSchema = z.object({
   row: z.number().int(),
@@ -203,6 +205,137 @@ export type OrderStatus = z.infer<typeof orderStatusSchema>;
 /** YYYY-MM-DD */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+// Exchange ─────────────────────────────────────────────────────────────────────────────────────
+/** An order submitted over a connection waits in the outbox: queued → sending → sent, or needsAttention. */
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'needsAttention'] as const;
+export const outboxStateSchema = z.enum(OUTBOX_STATES);
+export type OutboxState = z.infer<typeof outboxStateSchema>;
+
+export const outboxEntrySchema = z.object({
+  orderId: z.string(),
+  orderNumber: z.string(),
+  state: outboxStateSchema,
+  transport: z.enum(['http', 'folder']),
+  attempts: z.number().int(),
+  /** When the sender tries next (ISO time), for a queued entry. */
+  nextAttemptAt: z.string().nullable(),
+  /** The last failure: a stable code (ERROR_CODES) and the words of the server or the network. */
+  lastErrorCode: z.string().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+/**
+ * The order's status at the supplier: the values of SUPPLIER_ORDER_STATUSES in shared/exchange.ts, listed
+ * again because shared/exchange.ts imports this module (tests/unit/exchangeApiDocument.test.ts keeps them equal).
+ */
+export const SUPPLIER_ORDER_STATUSES = ['received', 'accepted', 'partiallyAccepted', 'rejected', 'onHold', 'shipped', 'cancelled'] as const;
+export const supplierOrderStatusSchema = z.enum(SUPPLIER_ORDER_STATUSES);
+export type SupplierOrderStatus = z.infer<typeof supplierOrderStatusSchema>;
+
+/**
+ * One ordered line as the supplier answered it — ordered vs confirmed, like an EDI ORDRSP line: the
+ * confirmation line of shared/exchange.ts (confirmed: as ordered; cut: fewer, 0 = not delivered;
+ * replaced: `replacement` is delivered instead).
+ */
+export const supplierAnswerLineSchema = z.object({
+  lineNumber: z.number().int().min(1),
+  itemCode: z.string(),
+  orderedQuantity: quantity,
+  state: z.enum(['confirmed', 'cut', 'replaced']),
+  confirmedQuantity: quantity,
+  /** The price the supplier will invoice, per unit. */
+  priceKopecks: kopecks,
+  vatRate: vatRateSchema,
+  replacement: z.object({ itemCode: z.string(), name: z.string(), barcode: z.string(), unit: z.string() }).nullable(),
+  comment: z.string(),
+});
+export type SupplierAnswerLine = z.infer<typeof supplierAnswerLineSchema>;
+
+/** What the supplier has said about an order: its status, and its latest line-level confirmation if any. */
+export const supplierAnswerSchema = z.object({
+  status: supplierOrderStatusSchema,
+  updatedAt: z.string(),
+  comment: z.string(),
+  /** The latest confirmation (null, with no lines, while only a status is known). */
+  confirmationId: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  /** The order's number in the supplier's back office, '' when not known. */
+  supplierNumber: z.string(),
+  lines: z.array(supplierAnswerLineSchema),
+  /** Of the confirmed quantities at the confirmed prices. */
+  totals: z.object({ netKopecks: kopecks, vatKopecks: kopecks, grossKopecks: kopecks }).nullable(),
+});
+export type SupplierAnswer = z.infer<typeof supplierAnswerSchema>;
+
+/** How the store reaches the supplier: not at all (export files by hand), the exchange API, or a folder. */
+export const exchangeSettingsSchema = z.object({
+  mode: z.enum(['none', 'http', 'folder']),
+  url: z.string().max(2000),
+  /** The token is never sent back to the UI, only whether one is stored. */
+  tokenSet: z.boolean(),
+  folder: z.string().max(2000),
+});
+export type ExchangeSettings = z.infer<typeof exchangeSettingsSchema>;
+
+export const connectionTestSchema = z.object({
+  ok: z.boolean(),
+  /** What failed, as an error code (EXCHANGE_DNS, EXCHANGE_REFUSED, EXCHANGE_TLS, EXCHANGE_UNAUTHORIZED…); null when ok. */
+  code: z.string().nullable(),
+  message: z.string(),
+  httpStatus: z.number().int().nullable(),
+  latencyMs: z.number().int(),
+  /** The store as the supplier knows it, when connected. */
+  store: z.object({ name: z.string(), customerCode: z.string(), priceType: z.string() }).nullable(),
+  supplierName: z.string().nullable(),
+});
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
+/** Manager mode: the exchange API server Porter serves itself (off by default). */
+export const exchangeServerSettingsSchema = z.object({
+  enabled: z.boolean(),
+  port: z.number().int().min(0).max(65535),
+  bindAddress: z.string().min(1).max(200),
+});
+export type ExchangeServerSettings = z.infer<typeof exchangeServerSettingsSchema>;
+export const exchangeServerStateSchema = exchangeServerSettingsSchema.extend({
+  /** Where it listens now (port 0 in the settings: the port the system chose); null when stopped. */
+  listening: z.object({ address: z.string(), port: z.number().int() }).nullable(),
+  lastError: z.string().nullable(),
+  stores: z.array(z.object({ id: z.string(), name: z.string(), customerCode: z.string(), priceType: z.string(), createdAt: z.string() })),
+});
+export type ExchangeServerState = z.infer<typeof exchangeServerStateSchema>;
+
+/** An order received by the exchange server (manager mode), with the manager's confirmation when there is one. */
+export const inboxOrderSchema = z.object({
+  inboxId: z.number().int(),
+  storeId: z.string(),
+  storeName: z.string(),
+  /** The store's order id (its Idempotency-Key). */
+  orderId: z.string(),
+  orderNumber: z.string(),
+  receivedAt: z.string(),
+  status: supplierOrderStatusSchema,
+  deliveryDate: z.string().nullable(),
+  lineCount: z.number().int(),
+  grossKopecks: kopecks,
+  lines: z.array(
+    z.object({
+      lineNumber: z.number().int(),
+      itemCode: z.string(),
+      name: z.string(),
+      quantity,
+      priceKopecks: kopecks,
+      vatRate: vatRateSchema,
+    }),
+  ),
+  confirmation: supplierAnswerSchema.nullable(),
+});
+export type InboxOrder = z.infer<typeof inboxOrderSchema>;
+
 /** What an order and its one-line summary share. */
 const orderHeaderSchema = z.object({
   id: z.string(),
@@ -237,12 +370,18 @@ export const orderSchema = orderHeaderSchema.extend({
     grossKopecks: kopecks,
     byRate: z.array(vatRateTotalSchema),
   }),
+  // Exchange: the order's outbox entry (submitted over a connection) and the supplier's answer, when there are.
+  delivery: outboxEntrySchema.nullable().optional(),
+  confirmation: supplierAnswerSchema.nullable().optional(),
 });
 export type Order = z.infer<typeof orderSchema>;
 
 export const orderSummarySchema = orderHeaderSchema.extend({
   lineCount: z.number().int(),
   grossKopecks: kopecks,
+  // Exchange: where the order is on its way to the supplier, and the supplier's status for it.
+  deliveryState: outboxStateSchema.nullable().optional(),
+  supplierStatus: supplierOrderStatusSchema.nullable().optional(),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
@@ -296,3 +435,39 @@ export const storeProfileSchema = z.object({
   locale: localeSchema,
 });
 export type StoreProfile = z.infer<typeof storeProfileSchema>;
+
+// Backups and diagnostics
+/** Why a backup of the main database was taken. */
+export const BACKUP_REASONS = ['daily', 'manual', 'beforeMigration', 'beforeRestore'] as const;
+export const backupReasonSchema = z.enum(BACKUP_REASONS);
+export type BackupReason = z.infer<typeof backupReasonSchema>;
+
+/** A backup's id is its file name in dataDir/backups (checked against this pattern before any file is touched). */
+export const BACKUP_ID_PATTERN = /^porter-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[A-Za-z0-9-]{1,40}\.sqlite$/;
+export const backupIdSchema = z.string().max(200).regex(BACKUP_ID_PATTERN);
+
+export const backupInfoSchema = z.object({
+  id: backupIdSchema,
+  createdAt: z.string(),
+  sizeBytes: z.number().int().min(0),
+  reason: backupReasonSchema,
+});
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+
+/** What keeps the core from opening the main database; it then waits in "recovery" for the user's choice. */
+export const startupProblemSchema = z.object({
+  code: z.enum(['DB_CORRUPT', 'DB_OPEN_FAILED', 'DB_NEWER_VERSION']),
+  message: z.string(),
+  /** The database file, in full. */
+  file: z.string(),
+  /** SQLite's own words ("file is not a database"), for support. */
+  sqliteMessage: z.string(),
+});
+export type StartupProblem = z.infer<typeof startupProblemSchema>;
+
+export const startupStateSchema = z.object({
+  state: z.enum(['ready', 'recovery']),
+  dataDir: z.string(),
+  problem: startupProblemSchema.nullable(),
+});
+export type StartupState = z.infer<typeof startupStateSchema>;

@@ -18,7 +18,24 @@ export const ERROR_CODES = [
   'ORDER_NOT_EDITABLE',
   'DB_NEWER_VERSION',
   'DB_OPEN_FAILED',
+  // Backups and diagnostics
+  'DB_CORRUPT',
+  'BACKUP_FAILED',
   'INTERNAL',
+  // Exchange: what failed talking to the supplier (test connection, the outbox's "needs attention" reason)
+  'EXCHANGE_NOT_CONFIGURED',
+  'EXCHANGE_INVALID_URL',
+  'EXCHANGE_DNS',
+  'EXCHANGE_REFUSED',
+  'EXCHANGE_TLS',
+  'EXCHANGE_TIMEOUT',
+  'EXCHANGE_NETWORK',
+  'EXCHANGE_UNAUTHORIZED',
+  'EXCHANGE_NOT_PORTER_API',
+  'EXCHANGE_UNAVAILABLE',
+  'EXCHANGE_REJECTED',
+  'EXCHANGE_FOLDER_UNAVAILABLE',
+  'EXCHANGE_SERVER_START_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -39,6 +39,27 @@ export const CONTRACT_METHOD_NAMES = [
   'listTemplates',
   'deleteTemplate',
   'startFromTemplate',
+  // Backups and diagnostics
+  'getStartupState',
+  'listBackups',
+  'createBackup',
+  'restoreBackup',
+  'startWithEmptyDatabase',
+  'saveDiagnostics',
+  // Exchange
+  'getExchangeSettings',
+  'setExchangeSettings',
+  'testConnection',
+  'listOutbox',
+  'retryOutboxEntry',
+  'syncConfirmations',
+  'getExchangeServer',
+  'setExchangeServer',
+  'addExchangeStore',
+  'revokeExchangeStore',
+  'listInbox',
+  'confirmInboxOrder',
+  'setInboxOrderStatus',
 ] as const satisfies readonly MethodName[];
 
 type Unlisted = Exclude<MethodName, (typeof CONTRACT_METHOD_NAMES)[number]>;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerCatalogBuilder } from '../core/catalog/workerCatalogBuilder';
 import { createCore } from '../core/core';
+import { configureLogFile, LOG_DIR_NAME } from '../core/logger';
 import { defaultDataDir } from '../core/paths';
 import { demoPriceListPath } from '../core/resources';
 import { isLoopbackAddress } from './guards';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const root = path.resolve(here, '..', '..');
   const dataDir = path.resolve(valueOf('--data-dir') ?? defaultDataDir());
+  configureLogFile({ dir: path.join(dataDir, LOG_DIR_NAME), process: 'browser-shell' });
   const core = await createCore({
     dataDir,
     catalogBuilder: workerCatalogBuilder(path.join(here, 'importWorker.js')),
@@ -46,6 +48,13 @@ async function main(): Promise<void> {
     host,
     exposeBeyondLoopback: exposed,
   });
+  // A damaged database does not stop the shell: the page offers the backups (nothing has been changed yet).
+  const problem = core.maintenance.startupState().problem;
+  if (problem) {
+    process.stderr.write(
+      `WARNING: ${problem.code}: ${problem.message}\nOpen the page to restore a backup; the file has not been changed.\n`,
+    );
+  }
   process.stdout.write(`Porter is running. Data folder: ${dataDir}\nOpen in a browser: ${shell.url}\n`);
   const stop = () => {
     void shell.close().then(() => {

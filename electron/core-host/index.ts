@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { workerCatalogBuilder } from '../core/catalog/workerCatalogBuilder';
 import { createCore, type PorterCore } from '../core/core';
 import { dispatch, toErrorData } from '../core/dispatch';
-import { createLogger } from '../core/logger';
+import { configureLogFile, createLogger, LOG_DIR_NAME } from '../core/logger';
 import { demoPriceListPath } from '../core/resources';
 import type { HostMessage, HostRequest } from './protocol';
 
@@ -26,6 +26,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 let core: Promise<PorterCore> | undefined;
 
 function start(dataDir: string, resourcesDir: string, port: ParentPort): void {
+  configureLogFile({ dir: path.join(dataDir, LOG_DIR_NAME), process: 'core' });
+  // A damaged database does not fail the start: the core comes up in recovery and the window offers the backups.
   core = createCore({
     dataDir,
     // The build puts importWorker.js next to this file (out/main).
@@ -36,11 +38,11 @@ function start(dataDir: string, resourcesDir: string, port: ParentPort): void {
   core.then(
     (started) => {
       started.jobs.subscribe((job) => port.postMessage({ type: 'job', job }));
-      log.info('core ready', { dataDir });
+      log.info('core ready', { dataDir, state: started.maintenance.startupState().state });
       port.postMessage({ type: 'ready' });
     },
     (error: unknown) => {
-      // Never recreate or delete the database here: main shows the error and quits, the file stays for a restore.
+      // Not the database's own problems (those start the core in recovery): main shows the error and quits, the data stays.
       port.postMessage({ type: 'fatal', error: toErrorData(error) });
     },
   );

@@ -3,9 +3,8 @@ import type Database from 'better-sqlite3';
 import type { PorterApi } from '../../shared/contract';
 import { buildCatalogInThisThread, type CatalogBuilder } from './catalog/catalogBuilder';
 import { PriceListService } from './catalog/priceListService';
-import { openMainDatabase } from './db/database';
-import { FileRegistry } from './files';
-import { JobRegistry } from './jobs/jobRegistry';
+import type { FileRegistry } from './files';
+import type { JobRegistry } from './jobs/jobRegistry';
 import { createLogger } from './logger';
 import { createCatalogApi } from './catalog/catalogApi';
 import { createOrderApi } from './orders/orderApi';
@@ -13,6 +12,11 @@ import { OrderService } from './orders/orderService';
 import { StoreProfileService } from './store/storeProfile';
 import { pdfFonts } from './resources';
 import { APP_VERSION } from './version';
+import type { DatabaseKeeper, DatabaseKeeperOptions } from './maintenance/databaseKeeper';
+import { startWithRecovery, type SessionContext } from './maintenance/coreWithRecovery';
+import { createMaintenanceApi } from './maintenance/maintenanceApi';
+import { Exchange, type ExchangeOptions } from './exchange/exchange';
+import { createExchangeApi } from './exchange/exchangeApi';
 
 const log = createLogger('core');
 
@@ -24,6 +28,10 @@ export interface CoreOptions {
   firstRunPriceList?: string;
   /** The app's resources (fonts for PDFs); the repository's resources/ when absent. */
   resourcesDir?: string;
+  /** Backups: how many are kept, how old the newest may get, how often a running core checks (tests shorten them). */
+  maintenance?: Omit<DatabaseKeeperOptions, 'dataDir' | 'jobs'>;
+  /** Exchange: the outbox sender's timing and the exchange server's limits (tests shorten them). */
+  exchange?: ExchangeOptions;
 }
 
 /** electron/core/ in the sources and out/node/ or out/main/ when built: the repository is two levels up. */
@@ -38,17 +46,29 @@ export interface PorterCore {
   jobs: JobRegistry;
   priceLists: PriceListService;
   orders: OrderService;
+  /** The database's keeper: startup state (ready or recovery), backups, restore. */
+  maintenance: DatabaseKeeper<PorterCore>;
+  /** Exchange: the outbox and its sender (store side), the exchange API server and inbox (manager mode). */
+  exchange: Exchange;
   close(): void;
 }
 
-export async function createCore(options: CoreOptions): Promise<PorterCore> {
-  const { db } = await openMainDatabase(options.dataDir);
-  const files = new FileRegistry(path.join(options.dataDir, 'uploads'));
-  files.clearUploads();
-  const jobs = new JobRegistry();
+/**
+ * Starts the core. A database that is damaged, unreadable or from a newer Porter does not stop
+ * it: the core starts in recovery (maintenance/coreWithRecovery.ts) and waits for the user to
+ * restore a backup or start empty; the services below then start on the database chosen — and
+ * again after any restore.
+ */
+export function createCore(options: CoreOptions): Promise<PorterCore> {
+  return startWithRecovery(options, startSession);
+}
+
+/** The services over one open database. */
+async function startSession(options: CoreOptions, { db, files, jobs, maintenance }: SessionContext): Promise<PorterCore> {
   const priceLists = new PriceListService(db, options.dataDir, jobs, files, options.catalogBuilder ?? buildCatalogInThisThread);
   const store = new StoreProfileService(db);
   const orders = new OrderService(db, () => priceLists.current);
+  const exchange = new Exchange({ db, dataDir: options.dataDir, orders, priceLists }, options.exchange);
 
   if (!priceLists.current && options.firstRunPriceList) {
     log.info('first run: importing the demo price list', { file: options.firstRunPriceList });
@@ -70,8 +90,11 @@ export async function createCore(options: CoreOptions): Promise<PorterCore> {
     getStoreProfile: async () => store.profile(),
     setStoreProfile: async (profile) => store.setProfile(profile),
     ...createCatalogApi(priceLists, () => orders.orderedItemCodes()),
-    ...createOrderApi({ orders, priceLists, files, store, fonts: pdfFonts(options.resourcesDir ?? REPOSITORY_RESOURCES) }),
+    ...createOrderApi({ orders, priceLists, files, store, fonts: pdfFonts(options.resourcesDir ?? REPOSITORY_RESOURCES), exchange }),
+    ...createExchangeApi(exchange),
+    ...createMaintenanceApi(maintenance),
   };
+  await exchange.start();
 
   return {
     api,
@@ -81,7 +104,10 @@ export async function createCore(options: CoreOptions): Promise<PorterCore> {
     jobs,
     priceLists,
     orders,
+    maintenance,
+    exchange,
     close() {
+      exchange.close();
       priceLists.close();
       db.close();
     },

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { PorterErrorData } from '../../shared/errors';
-import { createLogger } from '../core/logger';
+import { configureLogFile, createLogger } from '../core/logger';
 import { DEFAULT_UPDATE_SETTINGS } from '../core/updates/updatePolicy';
 import { startCoreHost, type CoreHost } from './coreHost';
 import { registerIpcHandlers } from './ipc';
@@ -32,6 +32,7 @@ const dataDirArgument = argumentValue(process.argv, '--data-dir');
 // Chromium's own profile (cache, storage) lives in userData too: moving it keeps test runs and instances apart.
 if (dataDirArgument) app.setPath('userData', path.resolve(dataDirArgument));
 const dataDir = app.getPath('userData');
+configureLogFile({ dir: path.join(dataDir, 'logs'), process: 'main' });
 const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(projectRoot, 'resources');
 
 // Only an unpackaged app may load the dev server: a packaged one must never take its page from the environment.

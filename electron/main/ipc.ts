@@ -28,6 +28,7 @@ function saveFilters(fileName: string): SaveDialogOptions['filters'] {
     pdf: 'Документ PDF / PDF document',
     json: 'Заказ Porter (JSON) / Porter order (JSON)',
     csv: 'Таблица CSV / CSV table',
+    zip: 'Архив ZIP / ZIP archive',
   };
   const all = { name: 'Все файлы / All files', extensions: ['*'] };
   const name = known[extension];

@@ -34,7 +34,21 @@ describe('main database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(MIGRATIONS));
     expect(readPragmas(db)).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 });
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['order_lines', 'order_template_lines', 'order_templates', 'orders', 'price_lists', 'settings']);
+    expect(tables).toEqual([
+      'exchange_events',
+      'exchange_inbox',
+      'exchange_outbox',
+      'exchange_stores',
+      'order_confirmation_lines',
+      'order_confirmations',
+      'order_lines',
+      'order_template_lines',
+      'order_templates',
+      'orders',
+      'price_lists',
+      'settings',
+      'sqlite_sequence',
+    ]);
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'orders'").pluck().get()).toMatch(/STRICT/);
     db.close();
   });
@@ -88,7 +102,9 @@ describe('main database', () => {
     const before = sha256(file);
     await expect(openMainDatabase(dir)).rejects.toMatchObject({
       code: 'DB_NEWER_VERSION',
-      message: expect.stringMatching(/newer Porter \(schema 99; this version knows up to 3\).*left untouched/) as unknown,
+      message: expect.stringMatching(
+        new RegExp(`newer Porter \\(schema 99; this version knows up to ${latestVersion(MIGRATIONS)}\\).*left untouched`),
+      ) as unknown,
     });
     expect(sha256(file)).toBe(before);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
@@ -99,13 +115,17 @@ describe('main database', () => {
     const dir = dataDir();
     const broken = [
       ...MIGRATIONS,
-      { version: 4, name: 'broken', up: (db: Database.Database) => db.exec('ALTER TABLE nowhere ADD COLUMN x TEXT') },
+      {
+        version: latestVersion(MIGRATIONS) + 1,
+        name: 'broken',
+        up: (db: Database.Database) => db.exec('ALTER TABLE nowhere ADD COLUMN x TEXT'),
+      },
     ];
     const file = path.join(dir, MAIN_DATABASE_FILE);
     (await openMainDatabase(dir)).db.close();
     await expect(openMainDatabase(dir, broken)).rejects.toMatchObject({ code: 'DB_OPEN_FAILED' });
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(MIGRATIONS));
     db.close();
   });
 
@@ -135,7 +155,7 @@ describe('main database', () => {
     const { db, migratedFrom, backupFile } = await openMainDatabase(dir);
     expect(migratedFrom).toBe(2);
     expect(backupFile).not.toBeNull();
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(MIGRATIONS));
     expect(
       db.prepare('SELECT id, status, delivery_date, comment, origin, submitted_at, exported_at, search_text FROM orders ORDER BY id').all(),
     ).toEqual([

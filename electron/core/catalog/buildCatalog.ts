@@ -8,6 +8,12 @@ import { forEachItem, type ItemBatch } from './itemBatches';
 import { NO_LETTERHEAD, type LetterheadFacts } from './letterhead';
 import { CATALOG_FTS, CATALOG_INDEXES, CATALOG_SCHEMA_VERSION, CATALOG_TABLES, ITEM_COLUMNS, itemsTable } from './catalogSchema';
 
+/**
+ * The supplier's own id of each item, for price lists that have one (CommerceML: the offer's Ид, which
+ * 1C needs to take an order back in). Readers that do not know the table simply never open it.
+ */
+export const ITEM_REFS_TABLE = 'CREATE TABLE item_refs (code TEXT PRIMARY KEY, ref TEXT NOT NULL) STRICT, WITHOUT ROWID;';
+
 /** How many rejected rows are listed in the report; the rest are only counted. */
 export const MAX_LISTED_REJECTIONS = 1000;
 
@@ -18,9 +24,29 @@ export interface BuildProgress {
   rows: number;
 }
 
+/** A category a batch declares before its items name it (CommerceML groups nest; CSV categories are names and need none). */
+export interface CategoryDeclaration {
+  /** What items put in `category` to name it (a CommerceML group's Ид). */
+  key: string;
+  name: string;
+  parentKey: string | null;
+}
+
+/** Validated items, plus what a CommerceML price list states beyond a table's rows. */
+export interface CatalogBatch extends ItemBatch {
+  /** Declared before the items that use them, parents first. */
+  categories?: CategoryDeclaration[];
+  /** The price list's own statement (CommerceML ТипЦены/Налог/УчтеноВСумме); the import options' otherwise. */
+  pricesIncludeVat?: boolean;
+  /** The supplier's id of each item, in item order (CommerceML offer Ид): what an order back to 1C names. */
+  itemRefs?: string[];
+}
+
 export interface BuildCatalogParams {
   /** Validated rows, read in this thread or by a parse worker. */
-  batches: AsyncIterable<ItemBatch>;
+  batches: AsyncIterable<CatalogBatch>;
+  /** A CommerceML exchange has no columns to map. */
+  format?: 'table' | 'commerceml';
   fileName: string;
   options: Omit<ImportOptions, 'fileId'>;
   priceListId: string;
@@ -45,7 +71,7 @@ export interface BuiltCatalog {
  */
 export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCatalog> {
   const { options, signal } = params;
-  const missing = REQUIRED_PRICE_LIST_FIELDS.filter((f) => options.mapping[f] === undefined);
+  const missing = params.format === 'commerceml' ? [] : REQUIRED_PRICE_LIST_FIELDS.filter((f) => options.mapping[f] === undefined);
   if (missing.length > 0) {
     throw new PorterError('IMPORT_MAPPING_INCOMPLETE', `${params.fileName}: no column is mapped to ${missing.join(', ')}`, {
       file: params.fileName,
@@ -66,6 +92,14 @@ export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCat
     db.exec(CATALOG_TABLES);
     const result = await loadRows(db, params);
     if (signal?.aborted) throw cancelled(params.fileName);
+    if (result.items === 0 && params.format === 'commerceml') {
+      const first = result.rejected[0];
+      throw new PorterError(
+        'IMPORT_NO_ITEMS',
+        `${params.fileName}: no product of the catalog could be read with a price` + (first ? ` (first problem: ${first.reason})` : ''),
+        { file: params.fileName },
+      );
+    }
     if (result.items === 0) {
       throw new PorterError('IMPORT_NO_ITEMS', `${params.fileName}: no item could be read after the header row ${options.headerRow}`, {
         file: params.fileName,
@@ -89,7 +123,7 @@ export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCat
     meta.run('priceListId', params.priceListId);
     meta.run('sourceName', params.fileName);
     meta.run('importedAt', params.importedAt);
-    meta.run('pricesIncludeVat', options.pricesIncludeVat ? '1' : '0');
+    meta.run('pricesIncludeVat', (result.pricesIncludeVat ?? options.pricesIncludeVat) ? '1' : '0');
     meta.run('itemCount', String(items));
     meta.run('categoryCount', String(categories));
     meta.run('supplierName', result.letterhead.supplierName);
@@ -119,6 +153,7 @@ class LoadResult {
   rejected: RejectedRow[] = [];
   rejectedNotListed = 0;
   letterhead: LetterheadFacts = NO_LETTERHEAD;
+  pricesIncludeVat: boolean | undefined;
   addRejection(r: RejectedRow): void {
     this.rejectedCount++;
     if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(r);
@@ -140,6 +175,8 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
     }
     return id;
   };
+  const declareCategory = db.prepare('INSERT INTO categories (name, parent_id) VALUES (?, ?)');
+  let insertRef: Database.Statement | null = null;
   const result = new LoadResult();
   let lastReport = 0;
 
@@ -147,7 +184,21 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
   for await (const batch of params.batches) {
     if (signal?.aborted) break;
     if (batch.letterhead) result.letterhead = batch.letterhead;
+    if (batch.pricesIncludeVat !== undefined) result.pricesIncludeVat = batch.pricesIncludeVat;
+    for (const c of batch.categories ?? []) {
+      if (categoryIds.has(c.key)) continue;
+      const parentId = c.parentKey === null ? null : (categoryIds.get(c.parentKey) ?? null);
+      categoryIds.set(c.key, Number(declareCategory.run(c.name, parentId).lastInsertRowid));
+    }
+    const refs = batch.itemRefs;
+    if (refs && !insertRef) {
+      // Only CommerceML price lists have them; the first row of a code wins, like the items themselves.
+      db.exec(ITEM_REFS_TABLE);
+      insertRef = db.prepare('INSERT OR IGNORE INTO item_refs (code, ref) VALUES (?, ?)');
+    }
+    let index = 0;
     forEachItem(batch, (item) => {
+      if (refs) insertRef!.run(item.code, refs[index++]);
       insertItem.run(
         item.code,
         item.name,

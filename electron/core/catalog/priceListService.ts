@@ -5,7 +5,12 @@ import type Database from 'better-sqlite3';
 import type { ImportOptions, ImportPreview, ImportReport, JobState, PriceListInfo } from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
 import type { FileRegistry } from '../files';
+import type { ExchangeFile } from '../formats/commerceml/exchangeFiles';
+import { readItemRefs } from '../formats/commerceml/itemRefs';
+import { previewCommerceMl } from '../formats/commerceml/pricePreview';
 import { openTabularSource, readFirstRows } from '../formats/openTabularSource';
+import { priceListFormat } from '../formats/priceListFormat';
+import { StoreProfileService } from '../store/storeProfile';
 import type { JobRegistry } from '../jobs/jobRegistry';
 import { createLogger } from '../logger';
 import type { CatalogBuilder } from './catalogBuilder';
@@ -49,6 +54,9 @@ export class PriceListService {
 
   async preview(fileId: string, headerRow?: number): Promise<ImportPreview> {
     const file = this.files.get(fileId);
+    if ((await priceListFormat(file.path, file.name)) === 'commerceml') {
+      return previewCommerceMl([{ path: file.path, name: file.name }], this.storePriceType());
+    }
     return previewFile(file.path, file.name, headerRow);
   }
 
@@ -79,13 +87,26 @@ export class PriceListService {
     options?: Omit<ImportOptions, 'fileId'>,
     signal: AbortSignal = new AbortController().signal,
     onProgress: (patch: Partial<JobState>) => void = () => {},
+    exchangeFiles: readonly ExchangeFile[] = [],
   ): Promise<ImportReport> {
-    const resolved = options ?? (await defaultOptions(filePath, fileName));
+    const commerceMl = (await priceListFormat(filePath, fileName, exchangeFiles)) === 'commerceml';
+    // A CommerceML exchange has no columns to map: its options only matter for the default VAT rate.
+    const resolved = options ?? (commerceMl ? COMMERCEML_OPTIONS : await defaultOptions(filePath, fileName));
     const priceListId = crypto.randomUUID();
     const importedAt = new Date().toISOString();
     const catalogFile = `${priceListId}.sqlite`;
     const built = await this.builder(
-      { filePath, fileName, options: resolved, priceListId, importedAt, catalogPath: path.join(this.catalogDir, catalogFile) },
+      {
+        filePath,
+        fileName,
+        ...(commerceMl
+          ? { exchangeFiles: exchangeFiles.length > 0 ? [...exchangeFiles] : undefined, priceType: this.storePriceType() }
+          : {}),
+        options: resolved,
+        priceListId,
+        importedAt,
+        catalogPath: path.join(this.catalogDir, catalogFile),
+      },
       (p) => onProgress({ phase: p.phase, done: p.done, total: p.total, rows: p.rows }),
       signal,
     );
@@ -104,6 +125,30 @@ export class PriceListService {
       rejected: built.rejected,
       rejectedNotListed: built.rejectedNotListed,
     };
+  }
+
+  /**
+   * Imports the files of one CommerceML exchange: import.xml and offers.xml (any order), one file
+   * holding both, or the zip 1C made. Prices are the store profile's price type (see PriceTypeChoice).
+   */
+  async importFiles(
+    files: readonly ExchangeFile[],
+    signal?: AbortSignal,
+    onProgress?: (patch: Partial<JobState>) => void,
+  ): Promise<ImportReport> {
+    const [first] = files;
+    if (!first) throw new PorterError('INVALID_INPUT', 'No price list file was given');
+    return this.importFile(first.path, files.map((f) => f.name).join(' + '), undefined, signal, onProgress, files);
+  }
+
+  /** The supplier's ids of these items in the current price list (CommerceML offer Ид), for orders sent back to 1C. */
+  itemRefs(codes: readonly string[]): Map<string, string> {
+    const current = this.currentCatalogFile();
+    return current ? readItemRefs(path.join(this.catalogDir, current), codes) : new Map<string, string>();
+  }
+
+  private storePriceType(): string {
+    return new StoreProfileService(this.db).profile().priceType;
   }
 
   private currentCatalogFile(): string | null {
@@ -170,6 +215,8 @@ export class PriceListService {
     this.reader = null;
   }
 }
+
+const COMMERCEML_OPTIONS: Omit<ImportOptions, 'fileId'> = { headerRow: 1, mapping: {}, pricesIncludeVat: true, defaultVatRate: 22 };
 
 /** A preview of the file; with headerRow the user has said where the header is, otherwise it is detected. */
 export async function previewFile(filePath: string, fileName: string, chosenHeaderRow?: number): Promise<ImportPreview> {

@@ -25,13 +25,15 @@ export function latestVersion(migrations: readonly Migration[]): number {
 export function assertNotNewer(db: Database.Database, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
   const latest = latestVersion(migrations);
-  if (current > latest) {
-    throw new PorterError(
-      'DB_NEWER_VERSION',
-      `The database ${db.name} was written by a newer Porter (schema ${current}; this version knows up to ${latest}). It was left untouched; update Porter to open it.`,
-      { file: db.name, found: current, supported: latest },
-    );
-  }
+  if (current > latest) throw newerDatabaseError(db.name, current, latest);
+}
+
+export function newerDatabaseError(file: string, found: number, supported: number): PorterError {
+  return new PorterError(
+    'DB_NEWER_VERSION',
+    `The database ${file} was written by a newer Porter (schema ${found}; this version knows up to ${supported}). It was left untouched; update Porter to open it.`,
+    { file, found, supported, sqliteMessage: `user_version ${found}` },
+  );
 }
 
 /** Runs every pending migration in one transaction: either all apply or none. */

@@ -116,7 +116,7 @@ async function readSharedStrings(zip: ZipArchive, entry: Entry, file: string): P
     });
     parser.on('closetag', (tag) => {
       const name = localName(tag.name);
-      if (name === 'si') strings.push(item.value);
+      if (name === 'si') strings.push(unescapeOoxml(item.value));
       else item.close(name);
     });
     parser.on('text', (text) => item.text(text));
@@ -232,7 +232,7 @@ class SheetRows {
   }
 
   private cellText(type: string): string {
-    if (type === 'inlineStr') return this.inline.value || this.value;
+    if (type === 'inlineStr') return unescapeOoxml(this.inline.value || this.value);
     if (type !== 's' || this.value === '') return this.value;
     const text = this.sharedStrings[Number(this.value)];
     if (text === undefined) throw this.damaged(`shared string ${this.value} does not exist`);
@@ -245,6 +245,14 @@ class SheetRows {
       row: this.lastRow,
     });
   }
+}
+
+/**
+ * OOXML writes characters XML cannot carry (a carriage return, control characters) as _xHHHH_, and a
+ * literal "_x…_" as _x005F_x…_; Excel and exceljs undo it on reading, so must we.
+ */
+function unescapeOoxml(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 /** "AB12" → 27; a reference without letters keeps the running column. */

@@ -3,6 +3,7 @@ import { PorterError } from '../../../shared/errors';
 import { parseOrderLinesText, type ParsedOrderLines } from '../../../shared/orderLinesText';
 import { smallestValidQuantity, stepQuantity } from '../../../shared/quantity';
 import type { PriceListService } from '../catalog/priceListService';
+import type { OrderExchange } from '../exchange/exchange';
 import type { FileRegistry } from '../files';
 import type { PdfFonts } from '../resources';
 import type { StoreProfileService } from '../store/storeProfile';
@@ -21,6 +22,8 @@ export interface OrderApiDeps {
   store: StoreProfileService;
   /** Fonts the PDF embeds: `pdfFonts(resourcesDir)`. */
   fonts: PdfFonts;
+  /** Exchange: submission through the outbox, and the delivery and confirmation shown on sent orders. */
+  exchange?: OrderExchange;
 }
 
 export type OrderApi = Pick<
@@ -50,7 +53,7 @@ export type OrderApi = Pick<
 >;
 
 /** The order methods of the contract, over the order service and the current price list. */
-export function createOrderApi({ orders, priceLists, files, store, fonts }: OrderApiDeps): OrderApi {
+export function createOrderApi({ orders, priceLists, files, store, fonts, exchange }: OrderApiDeps): OrderApi {
   const addLines = (orderId: string, parsed: ParsedOrderLines) => {
     const { additions, report } = matchOrderLines(parsed, priceLists.current);
     if (additions.length > 0) orders.addQuantities(orderId, additions);
@@ -61,7 +64,7 @@ export function createOrderApi({ orders, priceLists, files, store, fonts }: Orde
     getCurrentDraft: async () => orders.currentDraft(),
     listDrafts: async () => ({ drafts: orders.listDrafts() }),
     createDraft: async () => orders.get(orders.createDraft()),
-    getOrder: async ({ orderId }) => orders.get(orderId),
+    getOrder: async ({ orderId }) => (exchange ? exchange.annotate(orders.get(orderId)) : orders.get(orderId)),
     deleteDraft: async ({ orderId }) => ({ deleted: orders.deleteDraft(orderId) }),
     setOrderDetails: async ({ orderId, deliveryDate, comment }) => orders.setDetails(orderId, deliveryDate, comment),
     setOrderLineQuantity: async ({ orderId, itemCode, quantity }) => orders.setLineQuantity(orderId, itemCode, quantity),
@@ -88,7 +91,7 @@ export function createOrderApi({ orders, priceLists, files, store, fonts }: Orde
     },
     getSuggestions: async ({ orderId }) => suggestionsFor(orders.get(orderId), orders.history, priceLists.current, orders.now()),
 
-    submitOrder: async ({ orderId }) => orders.submit(orderId),
+    submitOrder: async ({ orderId }) => (exchange ? exchange.submit(orderId) : orders.submit(orderId)),
     exportOrder: async ({ orderId }) => {
       const order = orders.markExported(orderId);
       return { fileName: porterOrderFileName(order), content: writePorterOrderFile(order, order.exportedAt!, APP_VERSION) };
@@ -107,7 +110,10 @@ export function createOrderApi({ orders, priceLists, files, store, fonts }: Orde
       });
       return { fileName: orderPdfFileName(order), base64: pdf.toString('base64') };
     },
-    listOrderHistory: async ({ query, limit }) => ({ orders: orders.history.list(query, limit) }),
+    listOrderHistory: async ({ query, limit }) => {
+      const history = orders.history.list(query, limit);
+      return { orders: exchange ? exchange.annotateSummaries(history) : history };
+    },
 
     repeatOrder: async ({ orderId }) => {
       const source = orders.get(orderId);

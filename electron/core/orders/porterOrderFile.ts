@@ -1,16 +1,27 @@
 import type { Order } from '../../../shared/domain';
+import {
+  PORTER_FILE_VERSION,
+  PORTER_ORDER_FORMAT as ORDER_FORMAT,
+  porterOrderFileSchema,
+  type PorterOrderFile,
+  type ReceivedOrder,
+} from '../../../shared/exchange';
+import { NO_RECEIVED_ORDER_STATUS } from '../../../shared/exchange';
+import { localDateTime } from '../formats/orderDocument';
+import { fileFieldError, readPorterJson } from '../formats/porterJson/porterJsonFile';
 
 /** Porter's own order file, version 1. Its JSON Schema is docs/schemas/porter-order.v1.schema.json. */
-export const PORTER_ORDER_FORMAT = 'porter.order';
-export const PORTER_ORDER_VERSION = 1;
+export const PORTER_ORDER_FORMAT = ORDER_FORMAT;
+export const PORTER_ORDER_VERSION = PORTER_FILE_VERSION;
 
 export function porterOrderFileName(order: Order): string {
   // The order id in the name: exporting twice never looks like a second order to the supplier.
   return `porter-order-${order.number}-${order.id}.json`;
 }
 
-export function writePorterOrderFile(order: Order, exportedAt: string, appVersion: string): string {
-  const file = {
+/** The file's content as an object, before it is written. */
+export function porterOrderDocument(order: Order, exportedAt: string, appVersion: string): PorterOrderFile {
+  return {
     format: PORTER_ORDER_FORMAT,
     version: PORTER_ORDER_VERSION,
     generator: `Porter ${appVersion}`,
@@ -40,5 +51,82 @@ export function writePorterOrderFile(order: Order, exportedAt: string, appVersio
       totals: order.totals,
     },
   };
+}
+
+export function serializePorterOrderFile(file: PorterOrderFile): string {
   return JSON.stringify(file, null, 2) + '\n';
+}
+
+export function writePorterOrderFile(order: Order, exportedAt: string, appVersion: string): string {
+  return serializePorterOrderFile(porterOrderDocument(order, exportedAt, appVersion));
+}
+
+/**
+ * Reads an order file (this Porter's or a store's older one): validated against version 1, every
+ * error naming the file and field. Writing what it returns gives back the same bytes.
+ */
+export function readPorterOrderFile(text: string, fileName: string): PorterOrderFile {
+  const file = readPorterJson(text, fileName, PORTER_ORDER_FORMAT, PORTER_ORDER_VERSION, porterOrderFileSchema);
+  file.order.lines.forEach((line, index) => {
+    if (line.lineNumber !== index + 1) {
+      throw fileFieldError(fileName, `order.lines[${index}].lineNumber`, `expected ${index + 1}, the lines are numbered in order`);
+    }
+    if (line.amountKopecks !== line.priceKopecks * line.quantity) {
+      throw fileFieldError(fileName, `order.lines[${index}].amountKopecks`, 'is not priceKopecks × quantity');
+    }
+  });
+  return file;
+}
+
+/** An order file as the supplier's inbox shows it. */
+export function receivedOrderFromPorterFile(
+  file: PorterOrderFile,
+  customer: ReceivedOrder['customer'],
+  offsetMinutes?: number,
+): ReceivedOrder {
+  const { order } = file;
+  // Dated when it was exported, as the other formats date an order (orderMoment): what the supplier received.
+  const { date, time } = localDateTime(file.exportedAt, offsetMinutes);
+  const linesKopecks = order.lines.reduce((sum, line) => sum + line.amountKopecks, 0);
+  const vatOnTop = order.pricesIncludeVat ? 0 : order.lines.reduce((sum, line) => sum + line.vatKopecks, 0);
+  return {
+    format: 'porter-json',
+    id: order.id,
+    number: order.number,
+    date,
+    time,
+    number1c: null,
+    date1c: null,
+    operation: 'Заказ товара',
+    role: 'Покупатель',
+    currency: order.currency,
+    customer,
+    comment: order.comment ?? '',
+    deliveryDate: order.deliveryDate ?? null,
+    lines: order.lines.map((line) => ({
+      lineNumber: line.lineNumber,
+      itemId: '',
+      itemCode: line.itemCode,
+      barcode: line.barcode,
+      name: line.name,
+      unit: line.unit,
+      unitCode: '',
+      quantity: line.quantity,
+      priceKopecks: line.priceKopecks,
+      amountKopecks: line.amountKopecks,
+      vatRate: line.vatRate,
+      vatKopecks: line.vatKopecks,
+      vatIncluded: order.pricesIncludeVat,
+    })),
+    totals: {
+      grossKopecks: order.totals.grossKopecks,
+      vatKopecks: order.totals.vatKopecks,
+      netKopecks: order.totals.grossKopecks - order.totals.vatKopecks,
+      linesKopecks,
+      vatIncluded: order.pricesIncludeVat,
+      matchesLines: order.totals.grossKopecks === linesKopecks + vatOnTop,
+    },
+    status: NO_RECEIVED_ORDER_STATUS,
+    requisites: [],
+  };
 }

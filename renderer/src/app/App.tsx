@@ -1,7 +1,7 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
-import type { Locale, Order } from '../../../shared/domain';
+import type { Locale, Order, StartupState } from '../../../shared/domain';
 import type { PorterShell } from '../../../shared/shell';
 import { ShellProvider } from '../common/ShellContext';
 import { ToastProvider } from '../common/Toasts';
@@ -30,6 +30,8 @@ export function App({ shell }: { shell: PorterShell }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [locale, setLocale] = useState<Locale>('ru');
   const [loadError, setLoadError] = useState<UiError | null>(null);
+  /** The core could not open the database: it waits in recovery for the user's choice (StartupScreen offers it). */
+  const [recovery, setRecovery] = useState<StartupState | null>(null);
   const [catalogLoaded, setCatalogLoaded] = useState(false);
   const [screen, setScreen] = useState<Screen>('order');
   const [historyVersion, setHistoryVersion] = useState(0);
@@ -45,10 +47,15 @@ export function App({ shell }: { shell: PorterShell }) {
   const { load: loadDraft, show: showDraft } = draft;
   const start = useCallback(() => {
     setLoadError(null);
-    Promise.all([loadInfo().then((appInfo) => setLocale(appInfo.locale)), loadDraft()]).catch((error: unknown) =>
-      setLoadError(toUiError(error)),
-    );
-  }, [loadInfo, loadDraft]);
+    api
+      .getStartupState({})
+      .then(async (startup) => {
+        if (startup.state === 'recovery') return setRecovery(startup);
+        setRecovery(null);
+        await Promise.all([loadInfo().then((appInfo) => setLocale(appInfo.locale)), loadDraft()]);
+      })
+      .catch((error: unknown) => setLoadError(toUiError(error)));
+  }, [api, loadInfo, loadDraft]);
   useEffect(start, [start]);
 
   useEffect(() => {
@@ -100,15 +107,15 @@ export function App({ shell }: { shell: PorterShell }) {
     loadDraft().catch((error: unknown) => setLoadError(toUiError(error)));
   }, [loadDraft]);
 
-  const state = loadError ? 'error' : info && draft.order && catalogLoaded ? 'ready' : 'loading';
+  const state = loadError ? 'error' : recovery ? 'recovery' : info && draft.order && catalogLoaded ? 'ready' : 'loading';
   return (
     <ShellProvider shell={shell}>
       <I18nProvider locale={locale}>
         <ToastProvider>
           <CrashBoundary>
             <div className="app" data-testid="app" data-state={state} data-screen={screen}>
-              {loadError || !info || !draft.order ? (
-                <StartupScreen error={loadError} onRetry={start} />
+              {recovery || loadError || !info || !draft.order ? (
+                <StartupScreen error={loadError} onRetry={start} recovery={recovery} />
               ) : (
                 <>
                   <AppHeader

@@ -8,6 +8,7 @@ import { CheckIcon } from '../common/icons';
 import { useShell } from '../common/ShellContext';
 import { toUiError, type UiError } from '../common/uiError';
 import { useT } from '../i18n';
+import { BackupsPanel } from './BackupsPanel';
 
 type TextField = 'storeName' | 'customerCode' | 'priceType';
 /** The contract's limits (storeProfileSchema): checked here too, to say so while typing. */
@@ -215,6 +216,7 @@ export function SettingsScreen({ onLocale }: { onLocale: (locale: Locale) => voi
           )}
         </Stack>
       </form>
+      <BackupsPanel />
     </section>
   );
 }
