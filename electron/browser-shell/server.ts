@@ -166,10 +166,14 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       if (!req.complete) cap.destroy(new Error('the client went away'));
     };
     req.once('close', onClose);
+    const out = fs.createWriteStream(target);
     try {
-      await pipeline(cap, fs.createWriteStream(target));
+      await pipeline(cap, out);
     } catch (error) {
       req.unpipe(cap);
+      // The file is opened asynchronously: wait until the stream has let go of it, or it could
+      // appear again after being removed.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       fs.rmSync(target, { force: true });
       if (exceeded) return refuseBody(req, res, 413, tooLarge);
       if (!req.complete) return void res.destroy();
