@@ -6,6 +6,9 @@ import yauzl from 'yauzl';
 import { readItemBatches } from '../../electron/core/catalog/itemBatches';
 import { previewFile } from '../../electron/core/catalog/priceListService';
 import { openTabularSource } from '../../electron/core/formats/openTabularSource';
+import { openCommerceMlCatalogSource } from '../../electron/core/formats/commerceml/catalogBatches';
+import { readCommerceMlOrders } from '../../electron/core/formats/commerceml/ordersReader';
+import { xmlFileInput } from '../../electron/core/formats/xml/xmlStream';
 import { readOrderLinesFile } from '../../electron/core/orders/orderLinesImport';
 import { parseOrderLinesText } from '../../shared/orderLinesText';
 import { generateItems, writePriceListCsv } from '../builders/priceLists';
@@ -97,7 +100,39 @@ const csvTarget = (extension: string): FuzzTarget => ({
   },
 });
 
+const commerceml = (name: string) => fixture('commerceml', name);
+
 export const TARGETS: Record<string, FuzzTarget> = {
+  /** A CommerceML catalog + offers pair as 1C exchanges it; the mutated one is either file. */
+  commerceml: {
+    modules: ['/formats/commerceml/', '/formats/xml/', '/formats/encoding'],
+    maxSize: 1 << 20,
+    seeds: async () => [commerceml('cml207_import0_1_ut11_utf8bom.xml'), commerceml('cml207_offers0_1_ut11_utf8bom.xml')],
+    exec: async (input, workDir) => {
+      const isOffers = input.includes(Buffer.from('ПакетПредложений'));
+      const mutated = path.join(workDir, isOffers ? 'offers.xml' : 'import.xml');
+      const partner = path.join(workDir, isOffers ? 'import.xml' : 'offers.xml');
+      fs.writeFileSync(mutated, input);
+      fs.writeFileSync(partner, commerceml(isOffers ? 'cml207_import0_1_ut11_utf8bom.xml' : 'cml207_offers0_1_ut11_utf8bom.xml'));
+      const files = [mutated, partner].map((file) => ({ path: file, name: path.basename(file) }));
+      const source = await openCommerceMlCatalogSource(files, { priceType: '', defaultVatRate: 22, scratchDir: workDir });
+      try {
+        for await (const batch of source.batches) void batch;
+      } finally {
+        source.close();
+      }
+    },
+  },
+  'commerceml-orders': {
+    modules: ['/formats/commerceml/', '/formats/xml/', '/formats/encoding'],
+    maxSize: 1 << 20,
+    seeds: async () => [commerceml('cml205_orders_bitrix_query_cp1251.xml'), commerceml('cml209_orders_from_1c_with_1c_numbers.xml')],
+    exec: async (input, workDir) => {
+      const file = path.join(workDir, 'orders.xml');
+      fs.writeFileSync(file, input);
+      for await (const order of readCommerceMlOrders(xmlFileInput(file, 'orders.xml'))) void order;
+    },
+  },
   'price-list-csv': csvTarget('csv'),
   'price-list-xlsx': {
     modules: ['/formats/', '/catalog/priceListTable', '/catalog/itemBatches', '/catalog/letterhead'],
