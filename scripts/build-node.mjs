@@ -13,6 +13,8 @@ await build({
     importWorker: 'electron/core/catalog/importWorker.ts',
     parseWorker: 'electron/core/catalog/parseWorker.ts',
     bench: 'bench/bench.ts',
+    // Killed over and over by the crash soak (tests/integration/crashSoak.test.ts).
+    crashWriter: 'tests/builders/crashWriter.ts',
   },
   outdir: 'out/node',
   bundle: true,
