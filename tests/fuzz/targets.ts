@@ -9,10 +9,16 @@ import { openTabularSource } from '../../electron/core/formats/openTabularSource
 import { openCommerceMlCatalogSource } from '../../electron/core/formats/commerceml/catalogBatches';
 import { readCommerceMlOrders } from '../../electron/core/formats/commerceml/ordersReader';
 import { xmlFileInput } from '../../electron/core/formats/xml/xmlStream';
+import { readPorterConfirmation } from '../../electron/core/formats/porterJson/confirmationFile';
+import { readPorterPriceList } from '../../electron/core/formats/porterJson/priceListFile';
 import { readOrderLinesFile } from '../../electron/core/orders/orderLinesImport';
+import { readPorterOrderFile, writePorterOrderFile } from '../../electron/core/orders/porterOrderFile';
+import type { Order } from '../../shared/domain';
+import { lineTotals, orderTotals } from '../../shared/money';
 import { parseOrderLinesText } from '../../shared/orderLinesText';
 import { generateItems, writePriceListCsv } from '../builders/priceLists';
 import { writeWorkbook } from '../builders/workbooks';
+import { PorterError } from '../../shared/errors';
 import { mutate, type Random } from './mutate';
 import { storedZip } from './storedZip';
 
@@ -102,6 +108,41 @@ const csvTarget = (extension: string): FuzzTarget => ({
 
 const commerceml = (name: string) => fixture('commerceml', name);
 
+/** A Porter order file as the app writes it, for the JSON readers' seed. */
+function porterOrderSeed(): Buffer {
+  const lines = [
+    { itemCode: '000123', name: 'Молоко «Простоквашино» 3,2%', priceKopecks: 8990, quantity: 24, vatRate: 10 as const },
+    { itemCode: '000200', name: 'Шоколад "Алёнка"; горький', priceKopecks: 11500, quantity: 40, vatRate: 22 as const },
+  ].map((line) => ({
+    ...line,
+    barcode: '4607001234562',
+    unit: 'шт',
+    packMultiple: 1,
+    minOrderQuantity: 0,
+    ...lineTotals(line, true),
+    problems: [],
+  }));
+  const order: Order = {
+    id: '5f0e6f1e-0000-4000-8000-000000000001',
+    number: 'P-000012',
+    status: 'submitted',
+    createdAt: '2026-11-29T10:00:00.000Z',
+    updatedAt: '2026-11-29T10:05:00.000Z',
+    submittedAt: '2026-11-29T10:05:00.000Z',
+    exportedAt: null,
+    deliveryDate: '2026-12-01',
+    comment: 'к 10:00',
+    origin: '',
+    attentionCount: 0,
+    minimumOrder: null,
+    priceListId: 'pl-1',
+    pricesIncludeVat: true,
+    lines,
+    totals: orderTotals(lines, true),
+  };
+  return Buffer.from(writePorterOrderFile(order, '2026-11-29T10:06:00.000Z', '0.1.0'));
+}
+
 export const TARGETS: Record<string, FuzzTarget> = {
   /** A CommerceML catalog + offers pair as 1C exchanges it; the mutated one is either file. */
   commerceml: {
@@ -174,6 +215,26 @@ export const TARGETS: Record<string, FuzzTarget> = {
       const file = path.join(workDir, 'price-list.xlsx');
       fs.writeFileSync(file, input);
       await importPriceList(file, 'price-list.xlsx');
+    },
+  },
+  /** Porter's own JSON files: the order, the price list and the confirmation readers on the same bytes. */
+  'porter-json': {
+    modules: ['/orders/porterOrderFile', '/formats/porterJson/'],
+    maxSize: 1 << 18,
+    seeds: async () => [porterOrderSeed()],
+    exec: async (input) => {
+      const text = input.toString('utf8');
+      const readers = [readPorterOrderFile, readPorterPriceList, readPorterConfirmation];
+      let refused: PorterError | null = null;
+      for (const read of readers) {
+        try {
+          read(text, 'fuzz.json');
+        } catch (error) {
+          if (!(error instanceof PorterError)) throw error;
+          refused = error;
+        }
+      }
+      if (refused) throw refused;
     },
   },
   'order-lines-text': {
