@@ -34,6 +34,12 @@ import {
  * input and output schema. The Electron IPC handlers, the browser shell's HTTP handler
  * and the renderer's client all derive their types from this object.
  */
+const hour = z.number().int().min(0).max(23);
+const updateSettingsSchema = z.object({
+  feedUrl: z.string().max(2000).nullable(),
+  quietHours: z.object({ startHour: hour, endHour: hour }).nullable(),
+});
+
 const orderId = z.string().min(1).max(100);
 const itemCode = z.string().min(1).max(200);
 const quantity = z.number().int().min(0).max(1_000_000_000);
@@ -195,6 +201,16 @@ export const contract = {
   startFromTemplate: {
     input: z.object({ templateId: z.string().min(1).max(100) }),
     output: orderSchema,
+  },
+  // Updates
+  /** The supplier's update feed (https only; null: no updates) and the quiet hours for unasked downloads. */
+  getUpdateSettings: {
+    input: z.object({}),
+    output: updateSettingsSchema,
+  },
+  setUpdateSettings: {
+    input: updateSettingsSchema,
+    output: updateSettingsSchema,
   },
   // Backups and diagnostics
   /** Whether the core opened the database or waits in recovery for the user's choice; answers in both states. */

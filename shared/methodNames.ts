@@ -40,6 +40,8 @@ export const CONTRACT_METHOD_NAMES = [
   'deleteTemplate',
   'startFromTemplate',
   // Backups and diagnostics
+  'getUpdateSettings',
+  'setUpdateSettings',
   'getStartupState',
   'listBackups',
   'createBackup',

@@ -15,6 +15,7 @@ import { APP_VERSION } from './version';
 import type { DatabaseKeeper, DatabaseKeeperOptions } from './maintenance/databaseKeeper';
 import { startWithRecovery, type SessionContext } from './maintenance/coreWithRecovery';
 import { createMaintenanceApi } from './maintenance/maintenanceApi';
+import { UpdateSettingsStore } from './updates/updateSettingsStore';
 import { Exchange, type ExchangeOptions } from './exchange/exchange';
 import { createExchangeApi } from './exchange/exchangeApi';
 
@@ -67,6 +68,7 @@ export function createCore(options: CoreOptions): Promise<PorterCore> {
 async function startSession(options: CoreOptions, { db, files, jobs, maintenance }: SessionContext): Promise<PorterCore> {
   const priceLists = new PriceListService(db, options.dataDir, jobs, files, options.catalogBuilder ?? buildCatalogInThisThread);
   const store = new StoreProfileService(db);
+  const updateSettings = new UpdateSettingsStore(db);
   const orders = new OrderService(db, () => priceLists.current);
   const exchange = new Exchange({ db, dataDir: options.dataDir, orders, priceLists }, options.exchange);
 
@@ -87,6 +89,8 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     startPriceListImport: async (input) => priceLists.startImport(input),
     getJob: async ({ jobId }) => jobs.get(jobId),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    getUpdateSettings: async () => updateSettings.settings(),
+    setUpdateSettings: async (settings) => updateSettings.setSettings(settings),
     getStoreProfile: async () => store.profile(),
     setStoreProfile: async (profile) => store.setProfile(profile),
     ...createCatalogApi(priceLists, () => orders.orderedItemCodes()),

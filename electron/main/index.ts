@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { PorterErrorData } from '../../shared/errors';
 import { configureLogFile, createLogger } from '../core/logger';
-import { DEFAULT_UPDATE_SETTINGS } from '../core/updates/updatePolicy';
+import { DEFAULT_UPDATE_SETTINGS, type UpdateSettings } from '../core/updates/updatePolicy';
 import { startCoreHost, type CoreHost } from './coreHost';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -72,6 +72,12 @@ function failAndQuit(error: PorterErrorData): void {
   app.quit();
 }
 
+/** Starts the updater with the feed and quiet hours saved in Settings (the defaults when the core cannot say). */
+async function startUpdatesFromSettings(): Promise<void> {
+  const answer = core ? await core.call('getUpdateSettings', {}) : null;
+  startAutoUpdates(answer?.ok ? (answer.value as UpdateSettings) : DEFAULT_UPDATE_SETTINGS);
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl !== undefined);
   installApplicationMenu(app.getLocale(), !app.isPackaged);
@@ -89,8 +95,8 @@ async function start(): Promise<void> {
   );
   registerIpcHandlers(core, renderer.url);
   openMainWindow();
-  // Packaged only; the feed and the quiet hours move to the settings screen later.
-  startAutoUpdates(DEFAULT_UPDATE_SETTINGS);
+  // Packaged only: the feed and the quiet hours from Settings (the defaults until the core answers).
+  void startUpdatesFromSettings();
   log.info('started', { dataDir, renderer: renderer.url });
 }
 

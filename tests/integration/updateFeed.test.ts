@@ -274,3 +274,27 @@ describe('electron-updater provider over the signed feed', () => {
     expect(secureFeed.log).toEqual(['/porter/latest-linux.yml', '/porter/latest-linux.yml.sig']);
   });
 });
+
+describe('update settings', () => {
+  it('keeps the feed and quiet hours in the settings table; refuses an http feed; an empty feed turns updates off', async () => {
+    const { createCore } = await import('../../electron/core/core');
+    const { tempDataDir } = await import('../builders/dataDir');
+    const data = tempDataDir('porter-update-settings');
+    const core = await createCore({ dataDir: data.dir });
+    try {
+      expect((await core.api.getUpdateSettings({})).feedUrl).toMatch(/^https:\/\//);
+      await expect(core.api.setUpdateSettings({ feedUrl: 'http://updates.example.ru/porter/', quietHours: null })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+      const saved = await core.api.setUpdateSettings({
+        feedUrl: 'https://opt.example.ru/porter/',
+        quietHours: { startHour: 22, endHour: 5 },
+      });
+      expect(saved).toEqual({ feedUrl: 'https://opt.example.ru/porter/', quietHours: { startHour: 22, endHour: 5 } });
+      expect(await core.api.setUpdateSettings({ feedUrl: null, quietHours: null })).toEqual({ feedUrl: null, quietHours: null });
+    } finally {
+      core.close();
+      data.remove();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { useShell } from '../common/ShellContext';
 import { toUiError, type UiError } from '../common/uiError';
 import { useT } from '../i18n';
 import { BackupsPanel } from './BackupsPanel';
+import { UpdatesPanel } from './UpdatesPanel';
 
 type TextField = 'storeName' | 'customerCode' | 'priceType';
 /** The contract's limits (storeProfileSchema): checked here too, to say so while typing. */
@@ -216,6 +217,7 @@ export function SettingsScreen({ onLocale }: { onLocale: (locale: Locale) => voi
           )}
         </Stack>
       </form>
+      <UpdatesPanel />
       <BackupsPanel />
     </section>
   );
