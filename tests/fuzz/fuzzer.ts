@@ -9,7 +9,8 @@ import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import { PorterError } from '../../shared/errors';
-import { mutate, seeded } from './mutate';
+import { seededRandom } from '../builders/random';
+import { mutate } from './mutate';
 import type { FuzzTarget } from './targets';
 
 export interface FuzzReport {
@@ -43,7 +44,7 @@ export async function fuzz(
   target: FuzzTarget,
   { seconds, seed, log = () => {} }: { seconds: number; seed: number; log?: (line: string) => void },
 ): Promise<FuzzReport> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `porter-fuzz-${name}-`));
   const findingsDir = path.join(import.meta.dirname, 'findings', name);
   const session = new inspector.Session();
