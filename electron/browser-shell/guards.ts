@@ -99,16 +99,26 @@ export function readLimitedBody(req: http.IncomingMessage, limit: number): Promi
 const DRAIN_MS = 2_000;
 
 /**
- * Answers a body that is too large and closes the connection. The rest of the body is read and
- * thrown away for a moment first: closing a socket with unread data makes the kernel reset the
- * connection, and the client would see "connection reset" instead of the 413.
+ * Answers a body that is too large, after reading and throwing away the rest of it (for at most a
+ * moment). Answering first does not work: with `Connection: close` the server destroys the socket
+ * once the answer is written, the client's further writes then meet a reset, and it sees "EPIPE"
+ * or "connection reset" instead of the 413.
  */
 export function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
-  res.end(JSON.stringify(body));
-  const timer = setTimeout(() => req.socket.destroy(), DRAIN_MS);
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    if (res.destroyed) return;
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+    res.end(JSON.stringify(body));
+  };
+  // A client that keeps sending past the moment gets the answer anyway, and then the close.
+  const timer = setTimeout(answer, DRAIN_MS);
   timer.unref();
-  req.once('end', () => clearTimeout(timer));
-  req.once('close', () => clearTimeout(timer));
+  if (req.complete) return answer();
+  req.once('end', answer);
+  req.once('close', answer);
   req.resume();
 }
