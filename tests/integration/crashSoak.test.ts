@@ -75,6 +75,12 @@ describe('crash soak: the core killed at random moments while importing and writ
         const db = new Database(file, { readonly: true });
         try {
           expect(db.pragma('integrity_check', { simple: true }), `after kill ${kill + 1}`).toBe('ok');
+          // Killed while the first migration ran: it rolled back whole, and nothing was acknowledged yet.
+          if (db.pragma('user_version', { simple: true }) === 0) {
+            expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get()).toBe(0);
+            expect(acknowledged.size).toBe(0);
+            continue;
+          }
           const lineCounts = new Map(
             (
               db
