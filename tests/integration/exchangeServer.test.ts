@@ -19,6 +19,8 @@ let otherToken: string;
 let storeId: string;
 let release: (() => void) | null = null;
 let held: Promise<void> | null = null;
+/** Called when a request has claimed its key (the server's afterClaim hook). */
+let onClaim: (() => void) | null = null;
 
 beforeAll(async () => {
   ({ core: manager, url } = await startManager(work.dir, {
@@ -26,6 +28,7 @@ beforeAll(async () => {
       maxBodyBytes: 64 * 1024,
       // Holds a request between its claim and its commit when a test asks for it.
       afterClaim: async () => {
+        onClaim?.();
         if (held) await held;
       },
     },
@@ -178,12 +181,12 @@ describe('exchange API server (manager mode)', () => {
     const id = 'a1b2c3d4-0000-4000-8000-000000000002';
     const file = orderFile(id);
     held = new Promise<void>((resolve) => (release = resolve));
+    const claimed = new Promise<void>((resolve) => (onClaim = resolve));
     try {
       const slow = post(id, file);
-      // Wait until the first request holds its claim.
-      for (let i = 0; i < 400 && !manager.db.prepare('SELECT 1 FROM exchange_inbox WHERE idempotency_key = ?').get(id); i++) {
-        await new Promise((r) => setTimeout(r, 5));
-      }
+      // The first request now holds its claim (the server said so through afterClaim).
+      await claimed;
+      onClaim = null;
       const concurrent = await post(id, file);
       expect([concurrent.status, concurrent.headers.get('retry-after'), await errorCode(concurrent)]).toEqual([
         409,
