@@ -43,13 +43,33 @@ export interface ReceivedFromOrderOptions {
 }
 
 /**
+ * A received order's totals from its stated totals and its lines: `matchesLines` says whether the
+ * stated total is the lines' sum (plus VAT when VAT is added on top).
+ */
+export function receivedTotals(
+  stated: { grossKopecks: number; vatKopecks: number },
+  lines: readonly { amountKopecks: number; vatKopecks: number }[],
+  pricesIncludeVat: boolean,
+): ReceivedOrder['totals'] {
+  const linesKopecks = lines.reduce((sum, line) => sum + line.amountKopecks, 0);
+  const vatOnTop = pricesIncludeVat ? 0 : lines.reduce((sum, line) => sum + line.vatKopecks, 0);
+  return {
+    grossKopecks: stated.grossKopecks,
+    vatKopecks: stated.vatKopecks,
+    netKopecks: stated.grossKopecks - stated.vatKopecks,
+    linesKopecks,
+    vatIncluded: pricesIncludeVat,
+    matchesLines: stated.grossKopecks === linesKopecks + vatOnTop,
+  };
+}
+
+/**
  * The order as the supplier's inbox receives it from a file Porter wrote in `format`: what each
  * format carries and nothing more (CSV and XLSX have no time, unit codes or requisites).
  */
 export function receivedOrderFromOrder(order: Order, store: StoreProfile, options: ReceivedFromOrderOptions): ReceivedOrder {
   const { date, time } = localDateTime(orderMoment(order), options.offsetMinutes);
   const table = options.format === 'csv' || options.format === 'xlsx';
-  const linesKopecks = order.lines.reduce((sum, line) => sum + line.amountKopecks, 0);
   return {
     format: options.format,
     id: order.id,
@@ -79,14 +99,7 @@ export function receivedOrderFromOrder(order: Order, store: StoreProfile, option
       vatKopecks: line.vatKopecks,
       vatIncluded: order.pricesIncludeVat,
     })),
-    totals: {
-      grossKopecks: order.totals.grossKopecks,
-      vatKopecks: order.totals.vatKopecks,
-      netKopecks: order.totals.grossKopecks - order.totals.vatKopecks,
-      linesKopecks,
-      vatIncluded: order.pricesIncludeVat,
-      matchesLines: true,
-    },
+    totals: receivedTotals(order.totals, order.lines, order.pricesIncludeVat),
     status: NO_RECEIVED_ORDER_STATUS,
     requisites: table ? [] : porterOrderRequisites(order, store),
   };

@@ -7,7 +7,7 @@ import {
   type ReceivedOrder,
 } from '../../../shared/exchange';
 import { NO_RECEIVED_ORDER_STATUS } from '../../../shared/exchange';
-import { localDateTime } from '../formats/orderDocument';
+import { localDateTime, receivedTotals } from '../formats/orderDocument';
 import { fileFieldError, readPorterJson } from '../formats/porterJson/porterJsonFile';
 
 /** Porter's own order file, version 1. Its JSON Schema is docs/schemas/porter-order.v1.schema.json. */
@@ -87,8 +87,6 @@ export function receivedOrderFromPorterFile(
   const { order } = file;
   // Dated when it was exported, as the other formats date an order (orderMoment): what the supplier received.
   const { date, time } = localDateTime(file.exportedAt, offsetMinutes);
-  const linesKopecks = order.lines.reduce((sum, line) => sum + line.amountKopecks, 0);
-  const vatOnTop = order.pricesIncludeVat ? 0 : order.lines.reduce((sum, line) => sum + line.vatKopecks, 0);
   return {
     format: 'porter-json',
     id: order.id,
@@ -118,14 +116,7 @@ export function receivedOrderFromPorterFile(
       vatKopecks: line.vatKopecks,
       vatIncluded: order.pricesIncludeVat,
     })),
-    totals: {
-      grossKopecks: order.totals.grossKopecks,
-      vatKopecks: order.totals.vatKopecks,
-      netKopecks: order.totals.grossKopecks - order.totals.vatKopecks,
-      linesKopecks,
-      vatIncluded: order.pricesIncludeVat,
-      matchesLines: order.totals.grossKopecks === linesKopecks + vatOnTop,
-    },
+    totals: receivedTotals(order.totals, order.lines, order.pricesIncludeVat),
     status: NO_RECEIVED_ORDER_STATUS,
     requisites: [],
   };
