@@ -28,6 +28,8 @@ import {
   outboxStateSchema,
   supplierOrderStatusSchema,
 } from './domain';
+// Manager mode
+import { appModeSchema, orderBookFilterSchema, receivedOrderDetailSchema, receivedOrderSummarySchema, storeEntrySchema } from './manager';
 
 /**
  * The API contract between the renderer and the core: one entry per method with its
@@ -51,8 +53,14 @@ export const contract = {
       version: z.string(),
       dataDir: z.string(),
       locale: localeSchema,
+      /** Store: composing orders; manager: processing the stores' orders. */
+      mode: appModeSchema,
       priceList: priceListInfoSchema.nullable(),
     }),
+  },
+  setAppMode: {
+    input: z.object({ mode: appModeSchema }),
+    output: z.object({ mode: appModeSchema }),
   },
   setLocale: {
     input: z.object({ locale: localeSchema }),
@@ -340,6 +348,29 @@ export const contract = {
   setInboxOrderStatus: {
     input: z.object({ inboxId: z.number().int(), status: supplierOrderStatusSchema, comment: z.string().max(2000).optional() }),
     output: inboxOrderSchema,
+  },
+  // Manager mode: the order book and the stores directory
+  /** Received orders, oldest first, with their problems; filtered. */
+  listReceivedOrders: {
+    input: orderBookFilterSchema,
+    output: z.object({ orders: z.array(receivedOrderSummarySchema) }),
+  },
+  getReceivedOrder: {
+    input: z.object({ id: z.number().int() }),
+    output: receivedOrderDetailSchema,
+  },
+  listStores: {
+    input: z.object({}),
+    output: z.object({ stores: z.array(storeEntrySchema) }),
+  },
+  /** Adds or updates stores by customer code, all or none. */
+  saveStores: {
+    input: z.object({ stores: z.array(storeEntrySchema).max(100_000) }),
+    output: z.object({ saved: z.number().int() }),
+  },
+  removeStore: {
+    input: z.object({ customerCode: z.string().min(1).max(100) }),
+    output: z.object({ removed: z.boolean() }),
   },
 } as const;
 

@@ -62,6 +62,13 @@ export const CONTRACT_METHOD_NAMES = [
   'listInbox',
   'confirmInboxOrder',
   'setInboxOrderStatus',
+  // Manager mode
+  'setAppMode',
+  'listReceivedOrders',
+  'getReceivedOrder',
+  'listStores',
+  'saveStores',
+  'removeStore',
 ] as const satisfies readonly MethodName[];
 
 type Unlisted = Exclude<MethodName, (typeof CONTRACT_METHOD_NAMES)[number]>;

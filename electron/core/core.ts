@@ -18,6 +18,8 @@ import { createMaintenanceApi } from './maintenance/maintenanceApi';
 import { UpdateSettingsStore } from './updates/updateSettingsStore';
 import { Exchange, type ExchangeOptions } from './exchange/exchange';
 import { createExchangeApi } from './exchange/exchangeApi';
+import { Manager } from './manager/manager';
+import { createManagerApi } from './manager/managerApi';
 
 const log = createLogger('core');
 
@@ -51,6 +53,8 @@ export interface PorterCore {
   maintenance: DatabaseKeeper<PorterCore>;
   /** Exchange: the outbox and its sender (store side), the exchange API server and inbox (manager mode). */
   exchange: Exchange;
+  /** Manager mode: the app mode, the stores directory, the order book. */
+  manager: Manager;
   close(): void;
 }
 
@@ -70,7 +74,11 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
   const store = new StoreProfileService(db);
   const updateSettings = new UpdateSettingsStore(db);
   const orders = new OrderService(db, () => priceLists.current);
-  const exchange = new Exchange({ db, dataDir: options.dataDir, orders, priceLists }, options.exchange);
+  const manager = new Manager({ db, priceLists });
+  const exchange = new Exchange(
+    { db, dataDir: options.dataDir, orders, priceLists, onOrderReceived: manager.takeFromExchange },
+    options.exchange,
+  );
 
   if (!priceLists.current && options.firstRunPriceList) {
     log.info('first run: importing the demo price list', { file: options.firstRunPriceList });
@@ -82,6 +90,7 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
       version: APP_VERSION,
       dataDir: options.dataDir,
       locale: store.profile().locale,
+      mode: manager.mode.get(),
       priceList: priceLists.currentInfo,
     }),
     setLocale: async ({ locale }) => ({ locale: store.setLocale(locale) }),
@@ -96,6 +105,7 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     ...createCatalogApi(priceLists, () => orders.orderedItemCodes()),
     ...createOrderApi({ orders, priceLists, files, store, fonts: pdfFonts(options.resourcesDir ?? REPOSITORY_RESOURCES), exchange }),
     ...createExchangeApi(exchange),
+    ...createManagerApi(manager),
     ...createMaintenanceApi(maintenance),
   };
   await exchange.start();
@@ -110,6 +120,7 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     orders,
     maintenance,
     exchange,
+    manager,
     close() {
       exchange.close();
       priceLists.close();

@@ -14,7 +14,7 @@ import { Outbox } from './client/outbox';
 import { ExchangeSettingsStore } from './exchangeSettings';
 import { ExchangeHttpServer } from './server/exchangeServer';
 import { ExchangeStores } from './server/exchangeStores';
-import { ExchangeInbox } from './server/inbox';
+import { ExchangeInbox, type InboxOptions } from './server/inbox';
 import { PriceListFeed } from './server/priceListFeed';
 
 const log = createLogger('exchange');
@@ -39,6 +39,8 @@ export interface ExchangeDeps {
   orders: OrderService;
   priceLists: PriceListService;
   clock?: () => Date;
+  /** The manager's order book takes in each order the API receives, in the same transaction. */
+  onOrderReceived?: InboxOptions['onReceived'];
 }
 
 /** What the order methods need from the exchange: submission through the outbox, and the order's delivery and confirmation. */
@@ -92,6 +94,7 @@ export class Exchange implements OrderExchange {
       inProgressLeaseMs: options.server?.inProgressLeaseMs ?? 60_000,
       clock: this.clock,
       ...(options.server?.afterClaim ? { afterClaim: options.server.afterClaim } : {}),
+      ...(deps.onOrderReceived ? { onReceived: deps.onOrderReceived } : {}),
     });
     this.server = new ExchangeHttpServer({
       stores: this.stores,

@@ -31,6 +31,8 @@ export interface InboxOptions {
   inProgressLeaseMs: number;
   /** Runs between the claim and the commit: tests hold a request here to see 409 for a concurrent retry. */
   afterClaim?: (idempotencyKey: string) => Promise<void>;
+  /** Runs in the transaction that completes a received order: the manager's order book takes it in (or the request fails whole). */
+  onReceived?: (received: { inboxId: number; store: ExchangeStore; file: PorterOrderFile; receivedAt: string }) => void;
   clock: () => Date;
 }
 
@@ -172,6 +174,7 @@ export class ExchangeInbox {
           at: receivedAt,
           comment: '',
         });
+        this.options.onReceived?.({ inboxId, store, file, receivedAt });
       })
       .immediate();
     return { status: 201, body: receipt };

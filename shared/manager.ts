@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { isoDateSchema } from './domain';
+import { supplierOrderStatusSchema } from './exchange';
+
+/**
+ * Manager mode, the supplier's side: the stores directory and the order book (every order that
+ * arrived, as received and as the manager made it), with the problems found in each order.
+ * Money is in integer kopecks.
+ */
+const kopecks = z.number().int();
+
+/** Who this Porter works for: a store composing orders, or a supplier's manager processing them. */
+export const APP_MODES = ['store', 'manager'] as const;
+export const appModeSchema = z.enum(APP_MODES);
+export type AppMode = z.infer<typeof appModeSchema>;
+
+// ── Stores directory ────────────────────────────────────────────────────────────────────────
+
+export const storeEntrySchema = z.object({
+  /** The store's code at the supplier (1C counterparty code), kept as text. */
+  customerCode: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(300),
+  /** The price type it buys at (CommerceML ТипЦены); '' for the default. */
+  priceType: z.string().trim().max(200),
+  /** ISO weekdays the supplier delivers to it (1 = Monday). */
+  deliveryDays: z.array(z.number().int().min(1).max(7)).max(7),
+  contact: z.string().trim().max(300),
+  phone: z.string().trim().max(100),
+  email: z.string().trim().max(300),
+});
+export type StoreEntry = z.infer<typeof storeEntrySchema>;
+
+// ── Order book ──────────────────────────────────────────────────────────────────────────────
+
+export const RECEIVED_ORDER_STATES = ['new', 'accepted', 'rejected', 'held', 'exported'] as const;
+export const receivedOrderStateSchema = z.enum(RECEIVED_ORDER_STATES);
+export type ReceivedOrderState = z.infer<typeof receivedOrderStateSchema>;
+
+/** How an order reached the manager: the exchange API, the watched folder, a file opened, the demo history. */
+export const ORDER_SOURCES = ['api', 'folder', 'file', 'demo'] as const;
+export const orderSourceSchema = z.enum(ORDER_SOURCES);
+export type OrderSource = z.infer<typeof orderSourceSchema>;
+
+/**
+ * What a received order is checked for, against the current price list and the stores directory:
+ * unknownStore, unknownItem, priceDiffers (the store's price vs the current one, and the price list
+ * the store ordered from), notPackMultiple, belowMinimum, duplicate (same order id, or the same store
+ * with identical lines on the same day), overStock (the whole batch's demand for an item above its stock).
+ */
+export const PROBLEM_KINDS = [
+  'unknownStore',
+  'unknownItem',
+  'priceDiffers',
+  'notPackMultiple',
+  'belowMinimum',
+  'duplicate',
+  'overStock',
+] as const;
+export const problemKindSchema = z.enum(PROBLEM_KINDS);
+export type ProblemKind = z.infer<typeof problemKindSchema>;
+
+export const orderProblemSchema = z.object({
+  kind: problemKindSchema,
+  /** The line it is about; null for the whole order (unknown store, duplicate). */
+  lineNumber: z.number().int().nullable(),
+  itemCode: z.string().nullable(),
+  /** priceDiffers: the store's price, the current one, the price list the store ordered from. */
+  storePriceKopecks: kopecks.optional(),
+  currentPriceKopecks: kopecks.optional(),
+  priceListId: z.string().nullable().optional(),
+  /** notPackMultiple / belowMinimum: the rule broken, and the nearest valid quantity. */
+  packMultiple: z.number().int().optional(),
+  minOrderQuantity: z.number().int().optional(),
+  suggestedQuantity: z.number().optional(),
+  /** overStock: the stock, and the demand of every order in the batch for the item. */
+  stock: z.number().nullable().optional(),
+  demand: z.number().optional(),
+  /** duplicate: the order it repeats. */
+  duplicateOf: z.number().int().optional(),
+});
+export type OrderProblem = z.infer<typeof orderProblemSchema>;
+
+export const receivedOrderSummarySchema = z.object({
+  id: z.number().int(),
+  storeCode: z.string(),
+  storeName: z.string(),
+  /** The order's document id (a Porter order id, a CommerceML Ид). */
+  orderId: z.string(),
+  number: z.string(),
+  format: z.string(),
+  source: orderSourceSchema,
+  /** The file's name, or the store's name in the exchange API. */
+  sourceName: z.string(),
+  /** When it arrived (ISO instant). */
+  receivedAt: z.string(),
+  /** The date the store put on it. */
+  orderedOn: isoDateSchema,
+  deliveryDate: isoDateSchema.nullable(),
+  lineCount: z.number().int(),
+  /** What the store pays as the order stands now (VAT included). */
+  grossKopecks: kopecks,
+  state: receivedOrderStateSchema,
+  stateReason: z.string(),
+  problemKinds: z.array(problemKindSchema),
+  problemCount: z.number().int(),
+  /** The store's answer status, once a confirmation was sent (API stores) or written (file stores). */
+  supplierStatus: supplierOrderStatusSchema.nullable(),
+});
+export type ReceivedOrderSummary = z.infer<typeof receivedOrderSummarySchema>;
+
+export const receivedOrderLineViewSchema = z.object({
+  lineNumber: z.number().int(),
+  itemCode: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  category: z.string(),
+  orderedQuantity: z.number(),
+  quantity: z.number(),
+  /** The store's price, as ordered. */
+  orderedPriceKopecks: kopecks,
+  priceKopecks: kopecks,
+  /** In percent as ordered (a historical 18 included); null when the order states none. */
+  vatRate: z.number().nullable(),
+  amountKopecks: kopecks,
+});
+export type ReceivedOrderLineView = z.infer<typeof receivedOrderLineViewSchema>;
+
+export const orderChangeSchema = z.object({
+  id: z.number().int(),
+  lineNumber: z.number().int().nullable(),
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  reason: z.string(),
+  actor: z.string(),
+  at: z.string(),
+});
+export type OrderChange = z.infer<typeof orderChangeSchema>;
+
+export const receivedOrderDetailSchema = receivedOrderSummarySchema.extend({
+  comment: z.string(),
+  priceListId: z.string().nullable(),
+  pricesIncludeVat: z.boolean(),
+  lines: z.array(receivedOrderLineViewSchema),
+  problems: z.array(orderProblemSchema),
+  changes: z.array(orderChangeSchema),
+});
+export type ReceivedOrderDetail = z.infer<typeof receivedOrderDetailSchema>;
+
+export const orderBookFilterSchema = z.object({
+  states: z.array(receivedOrderStateSchema).optional(),
+  /** true: only orders with problems; false: only clean ones. */
+  hasProblems: z.boolean().optional(),
+  problemKinds: z.array(problemKindSchema).optional(),
+  storeCode: z.string().max(100).optional(),
+  deliveryDate: isoDateSchema.optional(),
+  /** Number, store name or code, item code (case and ё folded). */
+  search: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(10_000).default(1000),
+  offset: z.number().int().min(0).default(0),
+});
+export type OrderBookFilter = z.input<typeof orderBookFilterSchema>;
+
+/** What taking one file (or one API request) into the order book did. */
+export const intakeResultSchema = z.object({
+  fileName: z.string(),
+  /** imported: new orders; duplicate: every order in it was already in the book; failed: nothing was taken in. */
+  outcome: z.enum(['imported', 'duplicate', 'failed']),
+  orderIds: z.array(z.number().int()),
+  duplicates: z.array(z.object({ number: z.string(), existingId: z.number().int() })),
+  /** failed: why, naming the file, line and field. */
+  error: z.string().nullable(),
+});
+export type IntakeResult = z.infer<typeof intakeResultSchema>;
