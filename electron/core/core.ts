@@ -79,6 +79,7 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     { db, dataDir: options.dataDir, orders, priceLists, onOrderReceived: manager.takeFromExchange },
     options.exchange,
   );
+  manager.attachInbox(exchange.inbox);
 
   if (!priceLists.current && options.firstRunPriceList) {
     log.info('first run: importing the demo price list', { file: options.firstRunPriceList });
