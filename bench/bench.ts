@@ -1,34 +1,36 @@
-// `npm run bench`: price-list import and search figures at 200,000 and 1,000,000 items, each
-// next to a baseline measured in the same run. Not a test: it prints numbers, it does not judge.
+// `npm run bench`: price-list import and search figures at 200,000 and 1,000,000 items, the CommerceML
+// import, the order submission throughput and all insights for 500 stores × 2 years of orders, each next
+// to a baseline measured in the same run.
+// Not a test: it prints numbers, it does not judge.
+//
+//   --only csv,commerceml,exchange,insights   sections to run (all by default); csv is import + search + UI
+//   --sizes 200000,1000000 --runs 3 --ui-size 200000
+//   --commerceml-items 200000 --exchange-orders 1000 --exchange-lines 20
+//   --insights-stores 500 --insights-years 2
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CatalogReader } from '../electron/core/catalog/catalogReader';
-import { fileURLToPath } from 'node:url';
-import { workerCatalogBuilder } from '../electron/core/catalog/workerCatalogBuilder';
 import { createCore } from '../electron/core/core';
 import { searchWords } from '../shared/search';
 import { generateItems, writePriceListCsv } from '../tests/builders/priceLists';
 import { seededRandom } from '../tests/builders/random';
-import { hasSqliteShell, timePorterImport, timeSqliteShell } from './importBench';
+import { commerceMlBench } from './commercemlBench';
+import { childExchangeBench, runExchangeBench } from './exchangeBench';
+import { childImport, hasSqliteShell, timePorterImport, timeSqliteShell } from './importBench';
+import { insightsBench } from './insightsBench';
+import { f1, median, percentile, settle } from './measure';
 import { uiBench } from './uiBench';
 
 const args = process.argv.slice(2);
 
 if (args[0] === '--child-import') {
-  const [, csvFile, dataDir] = args as [string, string, string];
-  const started = process.hrtime.bigint();
-  // As the app runs it: the import in a worker thread, reading in a second one.
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const inThread = process.env.PORTER_BENCH_BUILDER === 'thread';
-  const core = await createCore({
-    dataDir,
-    catalogBuilder: inThread ? undefined : workerCatalogBuilder(path.join(here, 'importWorker.js')),
-  });
-  const report = await core.priceLists.importFile(csvFile, path.basename(csvFile));
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  core.close();
-  console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, items: report.items }));
+  const [, dataDir, ...files] = args as [string, string, ...string[]];
+  await childImport(dataDir, files);
+  process.exit(0);
+}
+if (args[0] === '--child-exchange') {
+  await childExchangeBench(args.slice(1));
   process.exit(0);
 }
 
@@ -36,23 +38,38 @@ const valueOf = (flag: string, fallback: string) => {
   const at = args.indexOf(flag);
   return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
 };
-const sizes = valueOf('--sizes', '200000,1000000').split(',').map(Number);
-const runs = Number(valueOf('--runs', '3'));
-/** The price list size the browser-shell measurements run on. */
-const uiSize = Number(valueOf('--ui-size', '200000'));
+const count = (flag: string, fallback: number) => {
+  const value = Number(valueOf(flag, String(fallback)));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} takes a whole number above 0, not "${valueOf(flag, '')}"`);
+  return value;
+};
+const SECTIONS = ['csv', 'commerceml', 'exchange', 'insights'] as const;
+const only = valueOf('--only', SECTIONS.join(',')).split(',');
+const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknown.length > 0) throw new Error(`--only ${unknown.join(',')}: the sections are ${SECTIONS.join(', ')}`);
+const runs = count('--runs', 3);
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-bench-'));
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-const f1 = (n: number) => n.toFixed(1);
-
-console.log(`Porter bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs each (median)`);
-if (!hasSqliteShell()) console.log('sqlite3 shell not found (apt-get install sqlite3): the import baseline is skipped');
-
+console.log(
+  `Porter bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} CPUs, ${runs} runs each (median); sections: ${only.join(', ')}`,
+);
 try {
+  if (only.includes('csv')) await csvBench();
+  if (only.includes('commerceml')) await commerceMlBench({ items: count('--commerceml-items', 200_000), runs, workDir });
+  if (only.includes('exchange')) {
+    runExchangeBench({ orders: count('--exchange-orders', 1000), linesPerOrder: count('--exchange-lines', 20), runs, workDir });
+  }
+  if (only.includes('insights')) insightsBench({ stores: count('--insights-stores', 500), years: count('--insights-years', 2), runs });
+} finally {
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+/** CSV price lists at each of --sizes: import next to the sqlite3 shell, search latency, the browser-shell UI. */
+async function csvBench(): Promise<void> {
+  const sizes = valueOf('--sizes', '200000,1000000').split(',').map(Number);
+  /** The price list size the browser-shell measurements run on. */
+  const uiSize = Number(valueOf('--ui-size', '200000'));
+  if (!hasSqliteShell()) console.log('sqlite3 shell not found (apt-get install sqlite3): the import baseline is skipped');
   for (const size of sizes) {
     const csv = path.join(workDir, `price-list-${size}.csv`);
     await writePriceListCsv(csv, generateItems(size, 42), { bom: false });
@@ -91,17 +108,6 @@ try {
       await uiBench({ dataDir, words, codes: picked.slice(0, 300).map((item) => item.code) });
     }
   }
-} finally {
-  fs.rmSync(workDir, { recursive: true, force: true });
-}
-
-/** Flushes the freshly written file and reads it once, so no run pays for write-back or a cold cache. */
-function settle(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  fs.fsyncSync(fd);
-  const buffer = Buffer.alloc(1 << 20);
-  while (fs.readSync(fd, buffer, 0, buffer.length, null) > 0);
-  fs.closeSync(fd);
 }
 
 /** Search latency on an imported copy of the file; returns its data folder (removed with workDir). */

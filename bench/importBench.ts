@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workerCatalogBuilder } from '../electron/core/catalog/workerCatalogBuilder';
+import { createCore } from '../electron/core/core';
 
 /** The sqlite3 shell baseline: .import of the same file, then the same indexes and FTS5 build as Porter's. */
 export const SQLITE_BASELINE_SQL = (csvFile: string) => `
@@ -37,17 +39,44 @@ export interface ImportRun {
   ms: number;
   maxRssMb: number;
   items: number;
+  /** Rows or offers the import set aside (listed in its report). */
+  rejected: number;
 }
 
-/** Runs Porter's import in a fresh process so its peak memory is its own. */
-export function timePorterImport(csvFile: string, workDir: string): ImportRun {
+/**
+ * Runs Porter's import in a fresh process so its peak memory is its own: one CSV file, or the files
+ * of one CommerceML exchange (import.xml + offers.xml).
+ */
+export function timePorterImport(files: string | readonly string[], workDir: string): ImportRun {
   const self = fileURLToPath(import.meta.url);
   const dataDir = fs.mkdtempSync(path.join(workDir, 'porter-'));
-  const result = spawnSync(process.execPath, [self, '--child-import', csvFile, dataDir], {
+  const result = spawnSync(process.execPath, [self, '--child-import', dataDir, ...(typeof files === 'string' ? [files] : files)], {
     encoding: 'utf8',
     env: { ...process.env, PORTER_LOG_LEVEL: 'warn' },
   });
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (result.status !== 0) throw new Error(`import child failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as ImportRun;
+}
+
+/** The child's side of timePorterImport: imports as the app does and prints its ImportRun as JSON. */
+export async function childImport(dataDir: string, files: readonly string[]): Promise<void> {
+  const started = process.hrtime.bigint();
+  // As the app runs it: the import in a worker thread, reading in a second one.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const inThread = process.env.PORTER_BENCH_BUILDER === 'thread';
+  const core = await createCore({
+    dataDir,
+    catalogBuilder: inThread ? undefined : workerCatalogBuilder(path.join(here, 'importWorker.js')),
+  });
+  const report =
+    files.length === 1
+      ? await core.priceLists.importFile(files[0]!, path.basename(files[0]!))
+      : // The files of one CommerceML exchange, as the import dialog hands them over.
+        await core.priceLists.importFiles(files.map((file) => ({ path: file, name: path.basename(file) })));
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  core.close();
+  const rejected = report.rejected.length + report.rejectedNotListed;
+  const run: ImportRun = { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, items: report.items, rejected };
+  console.log(JSON.stringify(run));
 }
