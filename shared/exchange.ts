@@ -280,12 +280,25 @@ const porterOrderLineSchema = z.strictObject({
 
 const vatRateTotalSchema = z.strictObject({ rate: vatRateSchema, netKopecks: kopecks, vatKopecks: kopecks, grossKopecks: kopecks });
 
+/**
+ * The store an order file comes from, as its profile names it (added within version 1): how a file
+ * dropped into the supplier's folder or opened by the manager says whose order it is. Absent in
+ * files written before it, and when the store has not filled in its profile.
+ */
+export const porterOrderStoreSchema = z.strictObject({
+  name: z.string().max(200),
+  /** The store's customer code at the supplier, as text; '' when the store does not know it. */
+  customerCode: z.string().max(100),
+});
+export type PorterOrderStore = z.infer<typeof porterOrderStoreSchema>;
+
 /** The order file Porter has written since its first release (docs/schemas/porter-order.v1.schema.json). */
 export const porterOrderFileSchema = z.strictObject({
   format: z.literal(PORTER_ORDER_FORMAT),
   version: z.literal(PORTER_FILE_VERSION),
   generator: z.string(),
   exportedAt: z.iso.datetime({ offset: true }),
+  store: porterOrderStoreSchema.optional(),
   order: z.strictObject({
     id: z.string().min(1),
     number: z.string().min(1),

@@ -297,6 +297,6 @@ describe('migration 0004 (exchange)', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'exchange_%' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['exchange_events', 'exchange_inbox', 'exchange_outbox', 'exchange_stores']);
+    expect(tables).toEqual(['exchange_events', 'exchange_folder_files', 'exchange_inbox', 'exchange_outbox', 'exchange_stores']);
   });
 });

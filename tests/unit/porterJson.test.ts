@@ -11,6 +11,7 @@ import {
 } from '../../electron/core/formats/porterJson/confirmationFile';
 import { porterPriceListFile, readPorterPriceList, serializePorterPriceList } from '../../electron/core/formats/porterJson/priceListFile';
 import {
+  porterFileCustomer,
   porterOrderDocument,
   readPorterOrderFile,
   receivedOrderFromPorterFile,
@@ -20,7 +21,17 @@ import {
 import { receivedOrderFromOrder } from '../../electron/core/formats/orderDocument';
 import type { Order } from '../../shared/domain';
 import type { OrderConfirmation, PorterPriceList } from '../../shared/exchange';
-import { anyText, barcodeText, buildOrder, codeText, orderArbitrary, SAMPLE_LINES, STORE, vatRate } from '../builders/commerceml';
+import {
+  anyText,
+  barcodeText,
+  buildOrder,
+  codeText,
+  oneLineText,
+  orderArbitrary,
+  SAMPLE_LINES,
+  STORE,
+  vatRate,
+} from '../builders/commerceml';
 
 const schema = (name: string) => {
   const json = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/schemas', name), 'utf8')) as object;
@@ -106,6 +117,43 @@ describe('Porter order file (porter.order, version 1)', () => {
         expect(serializePorterOrderFile(read)).toBe(text);
       }),
       { numRuns: 100, seed: 11 },
+    );
+  });
+
+  it('says which store it comes from: written from the profile, valid, read back exactly, absent when the profile is blank', () => {
+    const profile = fc.record({
+      storeName: fc.oneof(fc.constant(''), oneLineText(40)),
+      customerCode: fc.oneof(fc.constant(''), codeText),
+    });
+    fc.assert(
+      fc.property(orderArbitrary(anyText(20)), profile, (order, store) => {
+        const text = writePorterOrderFile(order, EXPORTED_AT, '0.1.0', store);
+        const file = JSON.parse(text) as Record<string, unknown>;
+        expect(orderSchema(file), JSON.stringify(orderSchema.errors)).toBe(true);
+        const blank = store.storeName === '' && store.customerCode === '';
+        expect(file.store).toEqual(blank ? undefined : { name: store.storeName, customerCode: store.customerCode });
+        expect(Object.keys(file)).toEqual(['format', 'version', 'generator', 'exportedAt', ...(blank ? [] : ['store']), 'order']);
+        const read = readPorterOrderFile(text, 'order.json');
+        expect(read).toEqual(porterOrderDocument(order, EXPORTED_AT, '0.1.0', store));
+        expect(serializePorterOrderFile(read)).toBe(text);
+        expect(porterFileCustomer(read)).toEqual(
+          blank
+            ? { id: '', code: '', name: '' }
+            : { id: store.customerCode || store.storeName, code: store.customerCode, name: store.storeName },
+        );
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+    // A file without the field (every file written before it) still reads, and its store is unknown.
+    const order = buildOrder(SAMPLE_LINES);
+    const old = readPorterOrderFile(writePorterOrderFile(order, EXPORTED_AT, '0.1.0'), 'old.json');
+    expect(old.store).toBeUndefined();
+    expect(porterFileCustomer(old)).toEqual({ id: '', code: '', name: '' });
+    // The field is as strict as the rest of the file.
+    const withExtra = JSON.parse(writePorterOrderFile(order, EXPORTED_AT, '0.1.0', STORE)) as { store: Record<string, unknown> };
+    withExtra.store.inn = '7701234567';
+    expect(() => readPorterOrderFile(JSON.stringify(withExtra), 'o.json')).toThrow(
+      expect.objectContaining({ code: 'FILE_FORMAT', details: { file: 'o.json', field: 'store.inn' } }),
     );
   });
 

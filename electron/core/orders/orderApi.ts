@@ -94,7 +94,10 @@ export function createOrderApi({ orders, priceLists, files, store, fonts, exchan
     submitOrder: async ({ orderId }) => (exchange ? exchange.submit(orderId) : orders.submit(orderId)),
     exportOrder: async ({ orderId }) => {
       const order = orders.markExported(orderId);
-      return { fileName: porterOrderFileName(order), content: writePorterOrderFile(order, order.exportedAt!, APP_VERSION) };
+      return {
+        fileName: porterOrderFileName(order),
+        content: writePorterOrderFile(order, order.exportedAt!, APP_VERSION, store.profile()),
+      };
     },
     orderPdf: async ({ orderId }) => {
       const order = orders.get(orderId);

@@ -1,13 +1,14 @@
-import type { Order } from '../../../shared/domain';
+import type { Order, StoreProfile } from '../../../shared/domain';
 import {
   PORTER_FILE_VERSION,
   PORTER_ORDER_FORMAT as ORDER_FORMAT,
   porterOrderFileSchema,
   type PorterOrderFile,
+  type PorterOrderStore,
   type ReceivedOrder,
 } from '../../../shared/exchange';
 import { NO_RECEIVED_ORDER_STATUS } from '../../../shared/exchange';
-import { localDateTime, receivedTotals } from '../formats/orderDocument';
+import { localDateTime, orderCustomer, receivedTotals } from '../formats/orderDocument';
 import { fileFieldError, readPorterJson } from '../formats/porterJson/porterJsonFile';
 
 /** Porter's own order file, version 1. Its JSON Schema is docs/schemas/porter-order.v1.schema.json. */
@@ -19,13 +20,31 @@ export function porterOrderFileName(order: Order): string {
   return `porter-order-${order.number}-${order.id}.json`;
 }
 
-/** The file's content as an object, before it is written. */
-export function porterOrderDocument(order: Order, exportedAt: string, appVersion: string): PorterOrderFile {
+/** The store an order file names, from the store's profile: absent when the profile names neither. */
+export function porterOrderStore(profile: Pick<StoreProfile, 'storeName' | 'customerCode'> | undefined): PorterOrderStore | undefined {
+  if (!profile) return undefined;
+  const store = { name: profile.storeName.trim(), customerCode: profile.customerCode.trim() };
+  return store.name === '' && store.customerCode === '' ? undefined : store;
+}
+
+/**
+ * The file's content as an object, before it is written. `store` is the sending store's profile: a file
+ * carried through an exchange folder says by it whose order it is (the exchange API knows the store by its token).
+ */
+export function porterOrderDocument(
+  order: Order,
+  exportedAt: string,
+  appVersion: string,
+  store?: Pick<StoreProfile, 'storeName' | 'customerCode'>,
+): PorterOrderFile {
+  const from = porterOrderStore(store);
   return {
     format: PORTER_ORDER_FORMAT,
     version: PORTER_ORDER_VERSION,
     generator: `Porter ${appVersion}`,
     exportedAt,
+    // Written only when the profile names the store, like the optional order fields below.
+    ...(from ? { store: from } : {}),
     order: {
       id: order.id,
       number: order.number,
@@ -57,8 +76,13 @@ export function serializePorterOrderFile(file: PorterOrderFile): string {
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-export function writePorterOrderFile(order: Order, exportedAt: string, appVersion: string): string {
-  return serializePorterOrderFile(porterOrderDocument(order, exportedAt, appVersion));
+export function writePorterOrderFile(
+  order: Order,
+  exportedAt: string,
+  appVersion: string,
+  store?: Pick<StoreProfile, 'storeName' | 'customerCode'>,
+): string {
+  return serializePorterOrderFile(porterOrderDocument(order, exportedAt, appVersion, store));
 }
 
 /**
@@ -76,6 +100,14 @@ export function readPorterOrderFile(text: string, fileName: string): PorterOrder
     }
   });
   return file;
+}
+
+/**
+ * The customer a file names in its `store` field, as the other Porter writers name it (orderCustomer);
+ * all empty for a file without one: the order book files it under no store and its checks flag it.
+ */
+export function porterFileCustomer(file: PorterOrderFile): ReceivedOrder['customer'] {
+  return file.store ? orderCustomer({ storeName: file.store.name, customerCode: file.store.customerCode }) : { id: '', code: '', name: '' };
 }
 
 /** An order file as the supplier's inbox shows it. */
