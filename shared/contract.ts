@@ -26,10 +26,16 @@ import {
   inboxOrderSchema,
   outboxEntrySchema,
   outboxStateSchema,
+  priceListSyncResultSchema,
+  priceListSyncStatusSchema,
   supplierOrderStatusSchema,
 } from './domain';
 // Manager mode
 import { appModeSchema, orderBookFilterSchema, receivedOrderDetailSchema, receivedOrderSummarySchema, storeEntrySchema } from './manager';
+import { folderIntakeEventSchema, intakeResultSchema, orderFolderSettingsSchema, orderFolderStateSchema } from './manager';
+import { downloadFileSchema, exportOrdersInputSchema, orderExportSchema, pickListInputSchema, storeAnswerResultSchema } from './manager';
+import { stagedPriceListSchema } from './manager';
+import { batchActionSchema, batchInfoSchema, batchResultSchema, lineEditSchema, undoResultSchema } from './managerBatch';
 
 /**
  * The API contract between the renderer and the core: one entry per method with its
@@ -269,9 +275,13 @@ export const contract = {
     }),
     output: exchangeSettingsSchema,
   },
-  /** Tries the connection (the given values, else the stored ones) and says exactly what failed. */
+  /** Tries the connection (the given values, else the stored ones; folder: that exchange folder) and says exactly what failed. */
   testConnection: {
-    input: z.object({ url: z.string().trim().max(2000).optional(), token: z.string().trim().max(500).optional() }),
+    input: z.object({
+      url: z.string().trim().max(2000).optional(),
+      token: z.string().trim().max(500).optional(),
+      folder: z.string().trim().max(2000).optional(),
+    }),
     output: connectionTestSchema,
   },
   /** Orders on their way to the supplier (every state when states is absent), oldest first. */
@@ -288,6 +298,16 @@ export const contract = {
   syncConfirmations: {
     input: z.object({}),
     output: z.object({ events: z.number().int(), ordersUpdated: z.number().int() }),
+  },
+  /** The supplier's version of the price list the store has, and how the last sync went. */
+  getPriceListSync: {
+    input: z.object({}),
+    output: priceListSyncStatusSchema,
+  },
+  /** Fetches the supplier's price list (a delta since the store's version when it can) and makes it current. */
+  syncPriceList: {
+    input: z.object({}),
+    output: priceListSyncResultSchema,
   },
   // Exchange (manager mode): the exchange API server, the stores it serves, the inbox
   getExchangeServer: {
@@ -359,6 +379,12 @@ export const contract = {
     input: z.object({ id: z.number().int() }),
     output: receivedOrderDetailSchema,
   },
+  /** Sends (exchange API) or writes (a confirmation file) an accepted, rejected or exported order's line-level answer to its store. */
+  answerStore: {
+    input: z.object({ id: z.number().int() }),
+    /** Orders that came as files: answerFile is the Porter confirmation, written into the exchange folder's outgoing/ or for the shell to save. */
+    output: storeAnswerResultSchema,
+  },
   listStores: {
     input: z.object({}),
     output: z.object({ stores: z.array(storeEntrySchema) }),
@@ -371,6 +397,92 @@ export const contract = {
   removeStore: {
     input: z.object({ customerCode: z.string().min(1).max(100) }),
     output: z.object({ removed: z.boolean() }),
+  },
+  // Manager mode: line edits and batch actions, recorded and undoable until exported
+  /** Sets a received line's quantity and/or price; recorded with who, when, old → new and why. */
+  editReceivedLine: {
+    input: lineEditSchema,
+    output: receivedOrderDetailSchema,
+  },
+  /** One action on a selection of orders (accept, reject, hold, cut to stock, round, reprice, merge, split), all or nothing. */
+  applyBatchAction: {
+    input: batchActionSchema,
+    output: batchResultSchema,
+  },
+  /** Puts back everything a batch action changed; refused once any of its orders is exported or changed again since. */
+  undoBatch: {
+    input: z.object({ batchId: z.string().min(1).max(100), actor: z.string().trim().min(1).max(100).optional() }),
+    output: undoResultSchema,
+  },
+  /** Recent batch actions that can still be undone, newest first. */
+  listBatches: {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }),
+    output: z.object({ batches: z.array(batchInfoSchema) }),
+  },
+  // Manager mode: order files the manager opens, and the watched exchange folder
+  /** Takes order files (Porter JSON, CommerceML, CSV, XLSX) into the order book, each file all or nothing, each on its own. */
+  importOrderFiles: {
+    input: z.object({ fileIds: z.array(z.string().min(1).max(100)).min(1).max(1000) }),
+    output: z.object({ results: z.array(intakeResultSchema) }),
+  },
+  getOrderFolder: {
+    input: z.object({}),
+    output: orderFolderStateSchema,
+  },
+  /** Saves the watched folder and starts or stops watching it. */
+  setOrderFolder: {
+    input: orderFolderSettingsSchema,
+    output: orderFolderStateSchema,
+  },
+  /** What the watched folder did with the latest files, newest first. */
+  listFolderIntake: {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
+    output: z.object({ events: z.array(folderIntakeEventSchema) }),
+  },
+  // Manager mode: outputs to the back office, the warehouse and the stores; the stores directory from a file
+  /**
+   * Accepted orders to the back office (CommerceML that 1C loads, XLSX, CSV), one file per order (several
+   * as one .zip) or one per batch; the orders become exported. Orders exported before are refused
+   * (ORDERS_ALREADY_EXPORTED, listing them and when) unless `again` says so. The file is for the shell to save.
+   */
+  exportOrders: {
+    input: exportOrdersInputSchema,
+    output: z.object({ file: downloadFileSchema, export: orderExportSchema }),
+  },
+  /** What was exported to the back office when, newest first. */
+  listExports: {
+    input: z.object({ limit: z.number().int().min(1).max(10_000).default(200) }),
+    output: z.object({ exports: z.array(orderExportSchema) }),
+  },
+  /** The consolidated pick list of the accepted orders for a delivery date, as XLSX or a printable A4 PDF. */
+  pickList: {
+    input: pickListInputSchema,
+    output: downloadFileSchema.extend({ orderCount: z.number().int(), itemCount: z.number().int() }),
+  },
+  /** Adds or updates stores from a CSV or XLSX file (code, name, price type, delivery days, contact, phone, e-mail), all or none. */
+  importStores: {
+    input: z.object({ fileId: z.string().min(1).max(200) }),
+    output: z.object({ saved: z.number().int() }),
+  },
+  // Manager mode: price list publishing (startPriceListImport with publish: false stages a list for review)
+  /** The list waiting to be published, the published one, and what publishing would change (added, removed, price changed). */
+  getStagedPriceList: {
+    input: z.object({}),
+    output: stagedPriceListSchema,
+  },
+  /** Makes the staged list current: the published version stores get by sync and orders are checked against. */
+  publishPriceList: {
+    input: z.object({}),
+    output: z.object({ priceList: priceListInfoSchema }),
+  },
+  discardStagedPriceList: {
+    input: z.object({}),
+    output: z.object({ discarded: z.boolean() }),
+  },
+  /** The published price list as a Porter price list file for one store of the directory, with its price type. */
+  exportStorePriceList: {
+    input: z.object({ customerCode: z.string().min(1).max(100) }),
+    output: z.object({ fileName: z.string(), content: z.string() }),
   },
 } as const;
 

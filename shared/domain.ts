@@ -108,6 +108,11 @@ export const importOptionsSchema = z.object({
   mapping: columnMappingSchema,
   pricesIncludeVat: z.boolean(),
   defaultVatRate: vatRateSchema,
+  /**
+   * false: the list is built and kept aside (staged) for the manager to review what changed against the
+   * published one, and becomes current only when published (manager mode). Absent or true: current at once.
+   */
+  publish: z.boolean().optional(),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
@@ -293,6 +298,44 @@ export const connectionTestSchema = z.object({
   supplierName: z.string().nullable(),
 });
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
+/** What a price list sync changed, item codes compared with the list that was current before. */
+export const priceListChangesSchema = z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() });
+export type PriceListChanges = z.infer<typeof priceListChangesSchema>;
+
+/** The answer of "sync the price list now": a new list became current, or the store's is the supplier's latest. */
+export const priceListSyncResultSchema = z.object({
+  outcome: z.enum(['updated', 'unchanged']),
+  /** How the new list came: all of it, or what changed since the store's version; null when unchanged. */
+  kind: z.enum(['full', 'delta']).nullable(),
+  /** The supplier's version (its price list id) and publication time the store now has. */
+  version: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  priceList: priceListInfoSchema.nullable(),
+  changes: priceListChangesSchema,
+});
+export type PriceListSyncResult = z.infer<typeof priceListSyncResultSchema>;
+
+/** The price list sync as the settings show it: the version the store has and how the last sync went. */
+export const priceListSyncStatusSchema = z.object({
+  version: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  /** The current price list is the one the sync brought (false: a file was imported since, or none came yet). */
+  isCurrent: z.boolean(),
+  syncing: z.boolean(),
+  lastSync: z
+    .object({
+      at: z.string(),
+      outcome: z.enum(['updated', 'unchanged', 'failed']),
+      kind: z.enum(['full', 'delta']).nullable(),
+      changes: priceListChangesSchema.nullable(),
+      /** Why it failed: an error code (EXCHANGE_…) and the words of the server or the network. */
+      errorCode: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type PriceListSyncStatus = z.infer<typeof priceListSyncStatusSchema>;
 
 /** Manager mode: the exchange API server Porter serves itself (off by default). */
 export const exchangeServerSettingsSchema = z.object({

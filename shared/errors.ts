@@ -36,6 +36,14 @@ export const ERROR_CODES = [
   'EXCHANGE_REJECTED',
   'EXCHANGE_FOLDER_UNAVAILABLE',
   'EXCHANGE_SERVER_START_FAILED',
+  // Exchange: the price list sync (the supplier has published none yet; its answer cannot be read)
+  'EXCHANGE_NO_PRICE_LIST',
+  'EXCHANGE_INVALID_ANSWER',
+  // Manager mode: orders exported to the back office before (export again only on purpose)
+  'ORDERS_ALREADY_EXPORTED',
+  // Manager mode: batch actions (a check or action needs the current price list; a batch that can no longer be undone)
+  'NO_PRICE_LIST',
+  'BATCH_NOT_UNDOABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from './domain';
+import { isoDateSchema, priceListInfoSchema } from './domain';
 import { supplierOrderStatusSchema } from './exchange';
 
 /**
@@ -172,3 +172,132 @@ export const intakeResultSchema = z.object({
   error: z.string().nullable(),
 });
 export type IntakeResult = z.infer<typeof intakeResultSchema>;
+
+// ── Watched exchange folder ─────────────────────────────────────────────────────────────────
+
+/** The supplier's exchange folder that stores (or their carriers) drop order files into. */
+export const orderFolderSettingsSchema = z.object({
+  /** An absolute path (a local folder or a network share); '' when none is set. */
+  path: z.string().trim().max(4000),
+  enabled: z.boolean(),
+});
+export type OrderFolderSettings = z.infer<typeof orderFolderSettingsSchema>;
+
+export const orderFolderStateSchema = orderFolderSettingsSchema.extend({
+  /** Whether the folder is being watched now. */
+  watching: z.boolean(),
+  /** Why the last look at the folder failed (unreachable share, no permission); null when it worked. */
+  error: z.string().nullable(),
+  /** When the folder was last looked through (ISO instant). */
+  lastPassAt: z.string().nullable(),
+  /** Files seen that are still being written: taken in once they stop changing. */
+  waiting: z.array(z.string()),
+});
+export type OrderFolderState = z.infer<typeof orderFolderStateSchema>;
+
+export const FOLDER_INTAKE_OUTCOMES = ['imported', 'duplicate', 'quarantined'] as const;
+
+/** What the watched folder did with one file: taken in (then moved into imported/), or quarantined with the reason. */
+export const folderIntakeEventSchema = z.object({
+  fileName: z.string(),
+  /** When it was taken in or quarantined (ISO instant). */
+  at: z.string(),
+  /** duplicate: the same file (by content) or every order in it was taken in before; nothing new was stored. */
+  outcome: z.enum(FOLDER_INTAKE_OUTCOMES),
+  /** The orders it brought into the book. */
+  orderIds: z.array(z.number().int()),
+  /** Orders in it that were in the book already. */
+  duplicates: z.array(z.object({ number: z.string(), existingId: z.number().int() })),
+  /** quarantined: why, naming the file, line and field; '' otherwise. */
+  reason: z.string(),
+  /** Where the file went, relative to the folder ("imported/…", "quarantine/…"); null while it could not be moved yet. */
+  movedTo: z.string().nullable(),
+});
+export type FolderIntakeEvent = z.infer<typeof folderIntakeEventSchema>;
+
+// ── Outputs: the back office, the warehouse, the stores ─────────────────────────────────────
+
+/** A file the core made for the user: the shell saves it (a save dialog in Electron, a download in a browser). */
+export const downloadFileSchema = z.object({ fileName: z.string(), base64: z.string() });
+export type DownloadFile = z.infer<typeof downloadFileSchema>;
+
+export const BACK_OFFICE_FORMATS = ['commerceml', 'xlsx', 'csv'] as const;
+export const backOfficeFormatSchema = z.enum(BACK_OFFICE_FORMATS);
+export type BackOfficeFormat = z.infer<typeof backOfficeFormatSchema>;
+/** perOrder: one file per order (several come as one .zip); perBatch: all the orders in one file. */
+export const EXPORT_GROUPINGS = ['perOrder', 'perBatch'] as const;
+export const exportGroupingSchema = z.enum(EXPORT_GROUPINGS);
+export type ExportGrouping = z.infer<typeof exportGroupingSchema>;
+
+export const exportOrdersInputSchema = z.object({
+  ids: z.array(z.number().int()).min(1).max(10_000),
+  format: backOfficeFormatSchema,
+  grouping: exportGroupingSchema,
+  /** Orders exported before are refused unless this says to export them again on purpose. */
+  again: z.boolean().optional(),
+});
+export type ExportOrdersInput = z.input<typeof exportOrdersInputSchema>;
+
+/** A record of what was handed to the back office, when, in which file. */
+export const orderExportSchema = z.object({
+  id: z.number().int(),
+  format: backOfficeFormatSchema,
+  grouping: exportGroupingSchema,
+  fileName: z.string(),
+  /** ISO instant. */
+  createdAt: z.string(),
+  orders: z.array(z.object({ id: z.number().int(), number: z.string(), storeCode: z.string(), storeName: z.string() })),
+});
+export type OrderExport = z.infer<typeof orderExportSchema>;
+
+export const PICK_LIST_FORMATS = ['xlsx', 'pdf'] as const;
+export const pickListInputSchema = z.object({ deliveryDate: isoDateSchema, format: z.enum(PICK_LIST_FORMATS) });
+
+/** One item to pick for a delivery date: summed over the accepted orders, with the orders it came from. */
+export const pickListItemSchema = z.object({
+  itemCode: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  category: z.string(),
+  quantity: z.number(),
+  orders: z.array(
+    z.object({ id: z.number().int(), storeCode: z.string(), storeName: z.string(), number: z.string(), quantity: z.number() }),
+  ),
+});
+export type PickListItem = z.infer<typeof pickListItemSchema>;
+
+/** The answer file written for an order that came as a file: into the exchange folder's outgoing/, or for the shell to save. */
+export const answerFileSchema = z.object({
+  fileName: z.string(),
+  /** Where it was written (the exchange folder's outgoing/ subfolder); null when it is handed to the user instead. */
+  savedTo: z.string().nullable(),
+  /** The Porter confirmation file (JSON) for the shell to save; null when it went into the folder. */
+  content: z.string().nullable(),
+});
+export type AnswerFile = z.infer<typeof answerFileSchema>;
+
+/** The order after its store was answered; answerFile for orders that came as files (null when answered through the exchange API). */
+export const storeAnswerResultSchema = receivedOrderDetailSchema.extend({ answerFile: answerFileSchema.nullable() });
+export type StoreAnswerResult = z.infer<typeof storeAnswerResultSchema>;
+
+// ── Price list publishing ───────────────────────────────────────────────────────────────────
+
+const diffItemSchema = z.object({ code: z.string(), name: z.string(), priceKopecks: kopecks });
+/** What a new price list changes against the published one (item codes compared); the lists are capped, the counts are whole. */
+export const priceListDiffSchema = z.object({
+  added: z.number().int(),
+  removed: z.number().int(),
+  priceChanged: z.number().int(),
+  addedItems: z.array(diffItemSchema),
+  removedItems: z.array(diffItemSchema),
+  changedItems: z.array(diffItemSchema.extend({ oldPriceKopecks: kopecks })),
+});
+export type PriceListDiff = z.infer<typeof priceListDiffSchema>;
+
+/** A price list imported with publish: false, waiting to be published, and what it would change; null fields when none waits. */
+export const stagedPriceListSchema = z.object({
+  staged: priceListInfoSchema.nullable(),
+  published: priceListInfoSchema.nullable(),
+  changes: priceListDiffSchema.nullable(),
+});
+export type StagedPriceList = z.infer<typeof stagedPriceListSchema>;

@@ -72,6 +72,22 @@ export const CONTRACT_METHOD_NAMES = [
   'listStores',
   'saveStores',
   'removeStore',
+  'editReceivedLine',
+  'applyBatchAction',
+  'undoBatch',
+  'listBatches',
+  'importOrderFiles',
+  'getOrderFolder',
+  'setOrderFolder',
+  'listFolderIntake',
+  'exportOrders',
+  'listExports',
+  'pickList',
+  'importStores',
+  'getStagedPriceList',
+  'publishPriceList',
+  'discardStagedPriceList',
+  'exportStorePriceList',
 ] as const satisfies readonly MethodName[];
 
 type Unlisted = Exclude<MethodName, (typeof CONTRACT_METHOD_NAMES)[number]>;

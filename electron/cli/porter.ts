@@ -174,7 +174,8 @@ export async function runCli(argv: string[], out: (text: string) => void, err: (
   const print: Print = (human, data) => out(parsed.json ? JSON.stringify(data) + '\n' : human + '\n');
   let core: PorterCore | null = null;
   try {
-    core = await createCore({ dataDir: parsed.dataDir });
+    // One command and out: no background price list sync racing the command's own work.
+    core = await createCore({ dataDir: parsed.dataDir, exchange: { priceListSyncIntervalMs: 0 } });
     await COMMANDS[parsed.command]!.run(core, parsed.positional, parsed, print);
     return 0;
   } catch (error) {

@@ -18,8 +18,10 @@ import { createMaintenanceApi } from './maintenance/maintenanceApi';
 import { UpdateSettingsStore } from './updates/updateSettingsStore';
 import { Exchange, type ExchangeOptions } from './exchange/exchange';
 import { createExchangeApi } from './exchange/exchangeApi';
+import type { FolderWatcherOptions } from './manager/folderWatcher';
 import { Manager } from './manager/manager';
 import { createManagerApi } from './manager/managerApi';
+import { createManagerOutputsApi } from './manager/outputsApi';
 
 const log = createLogger('core');
 
@@ -35,6 +37,8 @@ export interface CoreOptions {
   maintenance?: Omit<DatabaseKeeperOptions, 'dataDir' | 'jobs'>;
   /** Exchange: the outbox sender's timing and the exchange server's limits (tests shorten them). */
   exchange?: ExchangeOptions;
+  /** Manager mode: the watched exchange folder's timing (tests shorten it or drive its passes). */
+  manager?: { folder?: FolderWatcherOptions };
 }
 
 /** electron/core/ in the sources and out/node/ or out/main/ when built: the repository is two levels up. */
@@ -74,9 +78,16 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
   const store = new StoreProfileService(db);
   const updateSettings = new UpdateSettingsStore(db);
   const orders = new OrderService(db, () => priceLists.current);
-  const manager = new Manager({ db, priceLists });
+  const manager = new Manager({ db, priceLists, ...(options.manager?.folder ? { folder: options.manager.folder } : {}) });
   const exchange = new Exchange(
-    { db, dataDir: options.dataDir, orders, priceLists, onOrderReceived: manager.takeFromExchange },
+    {
+      db,
+      dataDir: options.dataDir,
+      orders,
+      priceLists,
+      onOrderReceived: manager.takeFromExchange,
+      storeProfile: () => store.profile(),
+    },
     options.exchange,
   );
   manager.attachInbox(exchange.inbox);
@@ -106,10 +117,20 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     ...createCatalogApi(priceLists, () => orders.orderedItemCodes()),
     ...createOrderApi({ orders, priceLists, files, store, fonts: pdfFonts(options.resourcesDir ?? REPOSITORY_RESOURCES), exchange }),
     ...createExchangeApi(exchange),
-    ...createManagerApi(manager),
+    ...createManagerApi(manager, files),
+    ...createManagerOutputsApi({
+      db,
+      dataDir: options.dataDir,
+      manager,
+      files,
+      priceLists,
+      store,
+      fonts: pdfFonts(options.resourcesDir ?? REPOSITORY_RESOURCES),
+    }),
     ...createMaintenanceApi(maintenance),
   };
   await exchange.start();
+  manager.start();
 
   return {
     api,
@@ -123,6 +144,7 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     exchange,
     manager,
     close() {
+      manager.close();
       exchange.close();
       priceLists.close();
       db.close();

@@ -40,6 +40,15 @@ const PRICE_LIST_FILTERS: OpenDialogOptions['filters'] = [
   { name: 'Все файлы / All files', extensions: ['*'] },
 ];
 
+const ORDER_FILE_FILTERS: OpenDialogOptions['filters'] = [
+  { name: 'Заказы / Orders (JSON, XML, CSV, XLSX)', extensions: ['json', 'xml', 'csv', 'txt', 'xlsx'] },
+  { name: 'Все файлы / All files', extensions: ['*'] },
+];
+
+/** At most this many files in one drop or one pick (a folder of a day's orders fits easily). */
+const MAX_FILES_AT_ONCE = 10_000;
+const droppedPaths = z.array(z.string().min(1).max(4096)).max(MAX_FILES_AT_ONCE);
+
 function senderFrameOf(event: IpcMainInvokeEvent): SenderFrame | null {
   try {
     const frame = event.senderFrame;
@@ -97,6 +106,44 @@ export function registerIpcHandlers(core: CoreHost, appUrl: string): void {
       const filePath = picked.filePaths[0];
       if (picked.canceled || !filePath) return { ok: true, value: null };
       return core.registerFile(filePath);
+    }),
+  );
+
+  /** Registers each path with the core, in order; the first failure ends it (naming the file). */
+  const registerAll = async (filePaths: readonly string[]): Promise<Result<PickedFile[]>> => {
+    const picked: PickedFile[] = [];
+    for (const filePath of filePaths) {
+      const registered = await core.registerFile(filePath);
+      if (!registered.ok) return registered;
+      picked.push(registered.value);
+    }
+    return { ok: true, value: picked };
+  };
+
+  ipcMain.handle(
+    'porter:pickOrderFiles',
+    guard('porter:pickOrderFiles', async (event): Promise<Result<PickedFile[]>> => {
+      const options: OpenDialogOptions = { properties: ['openFile', 'multiSelections'], filters: ORDER_FILE_FILTERS };
+      const window = BrowserWindow.fromWebContents(event.sender);
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      if (picked.canceled) return { ok: true, value: [] };
+      return registerAll(picked.filePaths.slice(0, MAX_FILES_AT_ONCE));
+    }),
+  );
+
+  ipcMain.handle(
+    'porter:registerDroppedFiles',
+    guard('porter:registerDroppedFiles', async (_event, rawPaths: unknown): Promise<Result<PickedFile[]>> => {
+      // The preload found these paths for files the user dropped; still, only regular files are taken.
+      const parsed = droppedPaths.safeParse(rawPaths);
+      if (!parsed.success) return { ok: false, error: toErrorData(parsed.error) };
+      for (const filePath of parsed.data) {
+        const stat = await fs.stat(filePath).catch(() => null);
+        if (!path.isAbsolute(filePath) || !stat?.isFile()) {
+          return { ok: false, error: { code: 'FILE_UNREADABLE', message: `${path.basename(filePath)} is not a file that can be opened` } };
+        }
+      }
+      return registerAll(parsed.data);
     }),
   );
 

@@ -10,6 +10,7 @@ export function fastExchange(seed = 1, overrides: ExchangeOptions = {}): Exchang
     ...overrides,
     sender: { baseDelayMs: 10, maxDelayMs: 80, requestTimeoutMs: 1_500, random: seededRandom(seed), ...overrides.sender },
     confirmationsIntervalMs: overrides.confirmationsIntervalMs ?? 0,
+    priceListSyncIntervalMs: overrides.priceListSyncIntervalMs ?? 0,
     requestTimeoutMs: overrides.requestTimeoutMs ?? 2_000,
   };
 }

@@ -9,11 +9,14 @@ import { PRICE_LIST_FIELDS } from '../../shared/priceListFields';
 const readFile = (name: string) =>
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../renderer/src/i18n', name), 'utf8')) as Record<string, string>;
 const read = (locale: string) => {
-  const main = readFile(`${locale}.json`);
-  const screens = readFile(`${locale}.screens.json`);
-  const shared = Object.keys(screens).filter((key) => key in main);
-  if (shared.length > 0) throw new Error(`Keys defined twice for ${locale}: ${shared.join(', ')}`);
-  return { ...main, ...screens };
+  const merged: Record<string, string> = {};
+  for (const file of [`${locale}.json`, `${locale}.screens.json`, `${locale}.manager.json`, `${locale}.exchange.json`]) {
+    const strings = readFile(file);
+    const shared = Object.keys(strings).filter((key) => key in merged);
+    if (shared.length > 0) throw new Error(`Keys defined twice for ${locale} (${file}): ${shared.join(', ')}`);
+    Object.assign(merged, strings);
+  }
+  return merged;
 };
 const ru = read('ru');
 const en = read('en');

@@ -14,6 +14,12 @@ import { CATALOG_FTS, CATALOG_INDEXES, CATALOG_SCHEMA_VERSION, CATALOG_TABLES, I
  */
 export const ITEM_REFS_TABLE = 'CREATE TABLE item_refs (code TEXT PRIMARY KEY, ref TEXT NOT NULL) STRICT, WITHOUT ROWID;';
 
+/**
+ * The supplier's own id of each declared category (a CommerceML group's Ид, a Porter price list's category
+ * id): what a delta from the exchange API names an unchanged item's category by. Optional, like item_refs.
+ */
+export const CATEGORY_REFS_TABLE = 'CREATE TABLE category_refs (id INTEGER PRIMARY KEY, ref TEXT NOT NULL) STRICT;';
+
 /** How many rejected rows are listed in the report; the rest are only counted. */
 export const MAX_LISTED_REJECTIONS = 1000;
 
@@ -45,8 +51,8 @@ export interface CatalogBatch extends ItemBatch {
 export interface BuildCatalogParams {
   /** Validated rows, read in this thread or by a parse worker. */
   batches: AsyncIterable<CatalogBatch>;
-  /** A CommerceML exchange has no columns to map. */
-  format?: 'table' | 'commerceml';
+  /** A CommerceML exchange and a Porter price list (the exchange API's) have no columns to map. */
+  format?: 'table' | 'commerceml' | 'porter';
   fileName: string;
   options: Omit<ImportOptions, 'fileId'>;
   priceListId: string;
@@ -71,7 +77,8 @@ export interface BuiltCatalog {
  */
 export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCatalog> {
   const { options, signal } = params;
-  const missing = params.format === 'commerceml' ? [] : REQUIRED_PRICE_LIST_FIELDS.filter((f) => options.mapping[f] === undefined);
+  const mapped = params.format === undefined || params.format === 'table';
+  const missing = mapped ? REQUIRED_PRICE_LIST_FIELDS.filter((f) => options.mapping[f] === undefined) : [];
   if (missing.length > 0) {
     throw new PorterError('IMPORT_MAPPING_INCOMPLETE', `${params.fileName}: no column is mapped to ${missing.join(', ')}`, {
       file: params.fileName,
@@ -92,6 +99,9 @@ export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCat
     db.exec(CATALOG_TABLES);
     const result = await loadRows(db, params);
     if (signal?.aborted) throw cancelled(params.fileName);
+    if (result.items === 0 && params.format === 'porter') {
+      throw new PorterError('IMPORT_NO_ITEMS', `${params.fileName}: the price list has no items`, { file: params.fileName });
+    }
     if (result.items === 0 && params.format === 'commerceml') {
       const first = result.rejected[0];
       throw new PorterError(
@@ -177,6 +187,7 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
   };
   const declareCategory = db.prepare('INSERT INTO categories (name, parent_id) VALUES (?, ?)');
   let insertRef: Database.Statement | null = null;
+  let insertCategoryRef: Database.Statement | null = null;
   const result = new LoadResult();
   let lastReport = 0;
 
@@ -188,7 +199,13 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
     for (const c of batch.categories ?? []) {
       if (categoryIds.has(c.key)) continue;
       const parentId = c.parentKey === null ? null : (categoryIds.get(c.parentKey) ?? null);
-      categoryIds.set(c.key, Number(declareCategory.run(c.name, parentId).lastInsertRowid));
+      const id = Number(declareCategory.run(c.name, parentId).lastInsertRowid);
+      categoryIds.set(c.key, id);
+      if (!insertCategoryRef) {
+        db.exec(CATEGORY_REFS_TABLE);
+        insertCategoryRef = db.prepare('INSERT INTO category_refs (id, ref) VALUES (?, ?)');
+      }
+      insertCategoryRef.run(id, c.key);
     }
     const refs = batch.itemRefs;
     if (refs && !insertRef) {

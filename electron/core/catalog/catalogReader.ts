@@ -41,6 +41,25 @@ interface ItemRow {
   previous_price: number | null;
 }
 
+/** What checking an order line needs from the price list about its item. */
+export interface ItemRules {
+  code: string;
+  packMultiple: number;
+  minOrderQuantity: number;
+  priceKopecks: number;
+  vatRate: VatRate;
+  /** null: the price list does not say. */
+  stock: number | null;
+  /** The stock is a lower bound ("более 100"), not a count. */
+  stockAtLeast: boolean;
+  category: string;
+}
+
+type ItemRulesRow = Pick<
+  ItemRow,
+  'code' | 'pack_multiple' | 'min_order_quantity' | 'price_kopecks' | 'vat_rate' | 'stock' | 'stock_at_least' | 'category'
+>;
+
 export interface SearchResult {
   items: Item[];
   total: number;
@@ -266,6 +285,38 @@ export class CatalogReader {
   itemByCode(code: string): Item | null {
     const row = this.byCodeStatement.get(code) as ItemRow | undefined;
     return row ? this.toItem(row) : null;
+  }
+
+  /**
+   * The quantity and price rules of many items at once, by code (the first item of a code, as
+   * itemByCode): the manager's checks look up every item of a day's orders in one statement per
+   * 10,000 codes instead of one lookup each. Codes not in the price list are simply absent.
+   */
+  itemRulesByCodes(codes: readonly string[]): Map<string, ItemRules> {
+    const rules = new Map<string, ItemRules>();
+    const statement = this.db.prepare(
+      `SELECT i.code, i.pack_multiple, i.min_order_quantity, i.price_kopecks, i.vat_rate, i.stock,
+         ${this.can.stockAtLeast ? 'i.stock_at_least' : '0 AS stock_at_least'}, c.name AS category
+       FROM items i LEFT JOIN categories c ON c.id = i.category_id
+       WHERE i.code IN (SELECT value FROM json_each(?)) ORDER BY i.id`,
+    );
+    for (let start = 0; start < codes.length; start += 10_000) {
+      const rows = statement.all(JSON.stringify(codes.slice(start, start + 10_000))) as ItemRulesRow[];
+      for (const r of rows) {
+        if (rules.has(r.code)) continue;
+        rules.set(r.code, {
+          code: r.code,
+          packMultiple: r.pack_multiple,
+          minOrderQuantity: r.min_order_quantity,
+          priceKopecks: r.price_kopecks,
+          vatRate: r.vat_rate as VatRate,
+          stock: r.stock,
+          stockAtLeast: r.stock_at_least === 1,
+          category: r.category ?? '',
+        });
+      }
+    }
+    return rules;
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportOptions, ImportPreview, ImportReport, JobState, PriceListInfo } from '../../../shared/domain';
+import type { PriceListDiff } from '../../../shared/manager';
 import { PorterError } from '../../../shared/errors';
 import type { FileRegistry } from '../files';
 import type { ExchangeFile } from '../formats/commerceml/exchangeFiles';
@@ -13,12 +14,16 @@ import { priceListFormat } from '../formats/priceListFormat';
 import { StoreProfileService } from '../store/storeProfile';
 import type { JobRegistry } from '../jobs/jobRegistry';
 import { createLogger } from '../logger';
+import { buildCatalog, type CatalogBatch } from './buildCatalog';
 import type { CatalogBuilder } from './catalogBuilder';
 import { CatalogReader } from './catalogReader';
 import { letterheadOf } from './letterhead';
+import { diffCatalogs } from './priceListDiff';
 import { detectHeader, headerAt } from './priceListTable';
 
 const log = createLogger('catalog.priceLists');
+/** The settings key of the price list built with publish: false and waiting to be published: its catalog file and info. */
+const STAGED_KEY = 'priceLists.staged';
 const PREVIEW_ROWS = 80;
 const SAMPLE_ROWS = 20;
 
@@ -50,6 +55,11 @@ export class PriceListService {
 
   get currentInfo(): PriceListInfo | null {
     return this.reader?.info ?? null;
+  }
+
+  /** A price list is being imported (a file, or the supplier's list over the exchange). */
+  get importing(): boolean {
+    return this.jobs.isRunning('priceListImport');
   }
 
   async preview(fileId: string, headerRow?: number): Promise<ImportPreview> {
@@ -90,8 +100,18 @@ export class PriceListService {
     exchangeFiles: readonly ExchangeFile[] = [],
   ): Promise<ImportReport> {
     const commerceMl = (await priceListFormat(filePath, fileName, exchangeFiles)) === 'commerceml';
+    const publish = options?.publish;
     // A CommerceML exchange has no columns to map: its options only matter for the default VAT rate.
-    const resolved = options ?? (commerceMl ? COMMERCEML_OPTIONS : await defaultOptions(filePath, fileName));
+    const resolved = options
+      ? {
+          headerRow: options.headerRow,
+          mapping: options.mapping,
+          pricesIncludeVat: options.pricesIncludeVat,
+          defaultVatRate: options.defaultVatRate,
+        }
+      : commerceMl
+        ? COMMERCEML_OPTIONS
+        : await defaultOptions(filePath, fileName);
     const priceListId = crypto.randomUUID();
     const importedAt = new Date().toISOString();
     const catalogFile = `${priceListId}.sqlite`;
@@ -116,8 +136,12 @@ export class PriceListService {
         file: fileName,
       });
     }
-    const priceList = this.activate(catalogFile);
-    log.info('price list imported', { fileName, items: built.items, rejected: built.rejected.length + built.rejectedNotListed });
+    const priceList = publish === false ? this.stage(catalogFile) : this.activate(catalogFile);
+    log.info(publish === false ? 'price list staged' : 'price list imported', {
+      fileName,
+      items: built.items,
+      rejected: built.rejected.length + built.rejectedNotListed,
+    });
     return {
       priceList,
       items: built.items,
@@ -139,6 +163,123 @@ export class PriceListService {
     const [first] = files;
     if (!first) throw new PorterError('INVALID_INPUT', 'No price list file was given');
     return this.importFile(first.path, files.map((f) => f.name).join(' + '), undefined, signal, onProgress, files);
+  }
+
+  /**
+   * Builds a price list from items the caller hands over (the supplier's list from the exchange API) and
+   * makes it current, as a priceListImport job: a file import cannot run beside it, and the current list
+   * stays current until the new catalog is complete. `batches` is given the current catalog file (a delta
+   * is applied on top of it); `inspect` reads the finished catalog beside the current one before the switch.
+   */
+  async importFromSupplier<T>(request: {
+    sourceName: string;
+    batches: (currentCatalog: string | null) => AsyncIterable<CatalogBatch>;
+    inspect: (builtCatalog: string, currentCatalog: string | null) => T;
+    /** Cancels the build (the core is closing). */
+    signal?: AbortSignal;
+  }): Promise<{ report: ImportReport; inspected: T }> {
+    if (this.jobs.isRunning('priceListImport')) {
+      throw new PorterError('JOB_BUSY', 'A price list import is already running: wait for it or cancel it');
+    }
+    const controller = new AbortController();
+    const job = this.jobs.start('priceListImport', () => controller.abort());
+    request.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    const priceListId = crypto.randomUUID();
+    const catalogFile = `${priceListId}.sqlite`;
+    const catalogPath = path.join(this.catalogDir, catalogFile);
+    const current = this.currentCatalogFile();
+    const currentPath = current ? path.join(this.catalogDir, current) : null;
+    let activated = false;
+    try {
+      const built = await buildCatalog({
+        batches: request.batches(currentPath),
+        format: 'porter',
+        fileName: request.sourceName,
+        options: PORTER_OPTIONS,
+        priceListId,
+        importedAt: new Date().toISOString(),
+        catalogPath,
+        signal: controller.signal,
+        onProgress: (p) => this.jobs.update(job.jobId, { phase: p.phase, done: p.done, total: p.total, rows: p.rows }),
+      });
+      if (controller.signal.aborted) {
+        throw new PorterError('JOB_CANCELLED', `The price list from ${request.sourceName} was cancelled; the previous one is unchanged`);
+      }
+      const inspected = request.inspect(catalogPath, currentPath);
+      const priceList = this.activate(catalogFile);
+      activated = true;
+      const report: ImportReport = {
+        priceList,
+        items: built.items,
+        categories: built.categories,
+        rejected: built.rejected,
+        rejectedNotListed: built.rejectedNotListed,
+      };
+      this.jobs.update(job.jobId, { state: 'done', result: report });
+      log.info('price list received from the supplier', { source: request.sourceName, items: built.items });
+      return { report, inspected };
+    } catch (error) {
+      if (!activated) fs.rmSync(catalogPath, { force: true });
+      const data = error instanceof PorterError ? error.toData() : { code: 'INTERNAL' as const, message: (error as Error).message };
+      this.jobs.update(job.jobId, { state: data.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed', error: data });
+      throw error;
+    }
+  }
+
+  /** The price list imported with publish: false and waiting to be published, if any. */
+  get staged(): PriceListInfo | null {
+    return this.stagedEntry()?.info ?? null;
+  }
+
+  /** What the staged list changes against the current (published) one; null when nothing is staged. */
+  stagedChanges(): PriceListDiff | null {
+    const staged = this.stagedEntry();
+    if (!staged) return null;
+    const current = this.currentCatalogFile();
+    return diffCatalogs(path.join(this.catalogDir, staged.catalogFile), current ? path.join(this.catalogDir, current) : null);
+  }
+
+  /** Makes the staged list current: what stores get by sync from now on, and what orders are checked against. */
+  publishStaged(): PriceListInfo {
+    const staged = this.stagedEntry();
+    if (!staged) throw new PorterError('NOT_FOUND', 'No price list waits to be published: import one for review first');
+    if (this.jobs.isRunning('priceListImport')) {
+      throw new PorterError('JOB_BUSY', 'A price list import is running: wait for it before publishing');
+    }
+    const info = this.activate(staged.catalogFile, () => this.db.prepare('DELETE FROM settings WHERE key = ?').run(STAGED_KEY));
+    log.info('staged price list published', { id: info.id, items: info.itemCount });
+    return info;
+  }
+
+  /** Throws the staged list away; the published one stays as it is. */
+  discardStaged(): boolean {
+    const staged = this.stagedEntry();
+    if (!staged) return false;
+    this.db.prepare('DELETE FROM settings WHERE key = ?').run(STAGED_KEY);
+    fs.rmSync(path.join(this.catalogDir, staged.catalogFile), { force: true });
+    return true;
+  }
+
+  /** The staged entry, when its file is still there and it is not (after an interrupted publish) the current one already. */
+  private stagedEntry(): { catalogFile: string; info: PriceListInfo } | null {
+    const raw = this.db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get(STAGED_KEY);
+    if (raw === undefined) return null;
+    const entry = JSON.parse(raw) as { catalogFile: string; info: PriceListInfo };
+    const usable = entry.catalogFile !== this.currentCatalogFile() && fs.existsSync(path.join(this.catalogDir, entry.catalogFile));
+    return usable ? entry : null;
+  }
+
+  /** Keeps a finished catalog aside for review, replacing any list staged before it. */
+  private stage(catalogFile: string): PriceListInfo {
+    const reader = new CatalogReader(path.join(this.catalogDir, catalogFile));
+    const info = reader.info;
+    reader.close();
+    const before = this.stagedEntry();
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(STAGED_KEY, JSON.stringify({ catalogFile, info }));
+    if (before && before.catalogFile !== catalogFile) fs.rmSync(path.join(this.catalogDir, before.catalogFile), { force: true });
+    return info;
   }
 
   /** The supplier's ids of these items in the current price list (CommerceML offer Ид), for orders sent back to 1C. */
@@ -168,7 +309,7 @@ export class PriceListService {
    * Makes a finished catalog file current: one short transaction, then the old reader is closed.
    * The new reader compares with the list that was current until now; its view caches start empty.
    */
-  private activate(catalogFile: string): PriceListInfo {
+  private activate(catalogFile: string, alsoInTransaction: () => void = () => {}): PriceListInfo {
     const current = this.currentCatalogFile();
     const reader = new CatalogReader(path.join(this.catalogDir, catalogFile), current ? path.join(this.catalogDir, current) : null);
     const info = reader.info;
@@ -181,6 +322,7 @@ export class PriceListService {
              VALUES (?, ?, ?, ?, ?, ?, ?, 1)`,
           )
           .run(info.id, info.sourceName, info.importedAt, info.itemCount, info.categoryCount, info.pricesIncludeVat ? 1 : 0, catalogFile);
+        alsoInTransaction();
       })();
     } catch (error) {
       reader.close();
@@ -204,6 +346,9 @@ export class PriceListService {
         .pluck()
         .all() as string[],
     );
+    // The list waiting to be published (manager mode) is kept too.
+    const staged = this.stagedEntry();
+    if (staged) keep.add(staged.catalogFile);
     for (const name of fs.readdirSync(this.catalogDir)) {
       if (keep.has(name) || this.jobs.isRunning('priceListImport')) continue;
       fs.rmSync(path.join(this.catalogDir, name), { force: true });
@@ -217,6 +362,8 @@ export class PriceListService {
 }
 
 const COMMERCEML_OPTIONS: Omit<ImportOptions, 'fileId'> = { headerRow: 1, mapping: {}, pricesIncludeVat: true, defaultVatRate: 22 };
+/** A Porter price list states every field itself (pricesIncludeVat comes with its batches). */
+const PORTER_OPTIONS: Omit<ImportOptions, 'fileId'> = { headerRow: 1, mapping: {}, pricesIncludeVat: true, defaultVatRate: 22 };
 
 /** A preview of the file; with headerRow the user has said where the header is, otherwise it is detected. */
 export async function previewFile(filePath: string, fileName: string, chosenHeaderRow?: number): Promise<ImportPreview> {

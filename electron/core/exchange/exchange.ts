@@ -1,6 +1,14 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { ExchangeServerSettings, ExchangeServerState, Order, OrderSummary } from '../../../shared/domain';
+import type {
+  ExchangeServerSettings,
+  ExchangeServerState,
+  Order,
+  OrderSummary,
+  PriceListSyncResult,
+  PriceListSyncStatus,
+  StoreProfile,
+} from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
 import type { PriceListService } from '../catalog/priceListService';
 import { createLogger } from '../logger';
@@ -11,6 +19,7 @@ import { DEFAULT_SENDER_OPTIONS, OutboxSender, type SenderOptions } from './clie
 import { StoreConfirmations } from './client/confirmations';
 import { ExchangeFailure } from './client/exchangeHttp';
 import { Outbox } from './client/outbox';
+import { PriceListSync } from './client/priceListSync';
 import { ExchangeSettingsStore } from './exchangeSettings';
 import { ExchangeHttpServer } from './server/exchangeServer';
 import { ExchangeStores } from './server/exchangeStores';
@@ -18,6 +27,7 @@ import { ExchangeInbox, type InboxOptions } from './server/inbox';
 import { PriceListFeed } from './server/priceListFeed';
 
 const log = createLogger('exchange');
+const DEFAULT_PRICE_LIST_SYNC_MS = 30 * 60_000;
 
 export interface ExchangeOptions {
   /** Sender timing (tests shorten it); autoStart false leaves the outbox unsent (a test's "crash before sending"). */
@@ -31,6 +41,13 @@ export interface ExchangeOptions {
   confirmationsIntervalMs?: number;
   /** The deadline of "test connection" and of a confirmations request. */
   requestTimeoutMs?: number;
+  /**
+   * How often the price list is synced while a connection is set (also once on start and after the
+   * connection is saved); 0: only when the purchaser asks. Default 30 minutes.
+   */
+  priceListSyncIntervalMs?: number;
+  /** The deadline of one price list request (a large list takes a while on a slow line). Default 5 minutes. */
+  priceListTimeoutMs?: number;
 }
 
 export interface ExchangeDeps {
@@ -41,6 +58,8 @@ export interface ExchangeDeps {
   clock?: () => Date;
   /** The manager's order book takes in each order the API receives, in the same transaction. */
   onOrderReceived?: InboxOptions['onReceived'];
+  /** The store's profile: the order files it sends say which store they come from. */
+  storeProfile?: () => Pick<StoreProfile, 'storeName' | 'customerCode'>;
 }
 
 /** What the order methods need from the exchange: submission through the outbox, and the order's delivery and confirmation. */
@@ -60,6 +79,7 @@ export class Exchange implements OrderExchange {
   readonly outbox: Outbox;
   readonly sender: OutboxSender;
   readonly confirmations: StoreConfirmations;
+  readonly priceListSync: PriceListSync;
   readonly stores: ExchangeStores;
   readonly inbox: ExchangeInbox;
   readonly server: ExchangeHttpServer;
@@ -67,6 +87,12 @@ export class Exchange implements OrderExchange {
   private pollTimer: NodeJS.Timeout | null = null;
   private syncing: Promise<{ events: number; ordersUpdated: number }> | null = null;
   private syncAgain = false;
+  private priceListTimer: NodeJS.Timeout | null = null;
+  private priceListSyncing: Promise<PriceListSyncResult> | null = null;
+  /** Asked for while one ran (the connection changed meanwhile): one more after it. */
+  private priceListSyncAgain = false;
+  /** Cancels a price list request in flight when the core closes. */
+  private readonly closing = new AbortController();
   private closed = false;
   private readonly clock: () => Date;
   /** The deadline of "test connection" and of a confirmations request. */
@@ -82,6 +108,7 @@ export class Exchange implements OrderExchange {
     this.settings = new ExchangeSettingsStore(db);
     this.outbox = new Outbox(db);
     this.confirmations = new StoreConfirmations(db, this.settings);
+    this.priceListSync = new PriceListSync(db, deps.priceLists, () => this.settings.connection(), this.clock);
     this.sender = new OutboxSender(this.outbox, () => this.settings.connection(), {
       ...DEFAULT_SENDER_OPTIONS,
       random: Math.random,
@@ -109,6 +136,7 @@ export class Exchange implements OrderExchange {
   async start(): Promise<void> {
     if (this.options.sender?.autoStart !== false) this.sender.start();
     this.schedulePoll();
+    this.schedulePriceListSync();
     const server = this.settings.server();
     if (server.enabled) {
       try {
@@ -125,6 +153,9 @@ export class Exchange implements OrderExchange {
     this.sender.stop();
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = null;
+    if (this.priceListTimer) clearInterval(this.priceListTimer);
+    this.priceListTimer = null;
+    this.closing.abort();
     void this.server.close();
   }
 
@@ -140,7 +171,12 @@ export class Exchange implements OrderExchange {
     if (connection.mode === 'none') return this.annotate(this.deps.orders.submit(orderId));
     const order = this.deps.db.transaction(() => {
       const submitted = this.deps.orders.submit(orderId);
-      const body = writePorterOrderFile(submitted, submitted.submittedAt ?? this.clock().toISOString(), APP_VERSION);
+      const body = writePorterOrderFile(
+        submitted,
+        submitted.submittedAt ?? this.clock().toISOString(),
+        APP_VERSION,
+        this.deps.storeProfile?.(),
+      );
       this.outbox.enqueue(submitted.id, body, connection.mode === 'folder' ? 'folder' : 'http', this.clock());
       return submitted;
     })();
@@ -173,6 +209,48 @@ export class Exchange implements OrderExchange {
         this.syncing = null;
       });
     return this.syncing;
+  }
+
+  /** Fetches the supplier's price list; calls made while one runs share it. */
+  syncPriceList(): Promise<PriceListSyncResult> {
+    if (this.priceListSyncing) return this.priceListSyncing;
+    this.priceListSyncing = this.priceListSync
+      .sync({ timeoutMs: this.options.priceListTimeoutMs ?? 300_000, signal: this.closing.signal })
+      .finally(() => {
+        this.priceListSyncing = null;
+        if (this.priceListSyncAgain) {
+          this.priceListSyncAgain = false;
+          this.requestPriceListSync();
+        }
+      });
+    return this.priceListSyncing;
+  }
+
+  priceListSyncStatus(): PriceListSyncStatus {
+    return this.priceListSync.status(this.priceListSyncing !== null);
+  }
+
+  /** A sync in the background (on start, on the schedule, after the connection is saved): failures are only recorded. */
+  requestPriceListSync(): void {
+    if (this.closed || (this.options.priceListSyncIntervalMs ?? DEFAULT_PRICE_LIST_SYNC_MS) <= 0) return;
+    if (this.settings.connection().mode !== 'http') return;
+    if (this.priceListSyncing) {
+      this.priceListSyncAgain = true;
+      return;
+    }
+    // A file being imported now is the purchaser's choice: the next scheduled sync comes after it.
+    if (this.deps.priceLists.importing) return;
+    this.syncPriceList().catch((error: unknown) => {
+      if (!this.closed) log.info('price list not synced', { error: (error as Error).message });
+    });
+  }
+
+  private schedulePriceListSync(): void {
+    const every = this.options.priceListSyncIntervalMs ?? DEFAULT_PRICE_LIST_SYNC_MS;
+    if (every <= 0) return;
+    this.requestPriceListSync();
+    this.priceListTimer = setInterval(() => this.requestPriceListSync(), every);
+    this.priceListTimer.unref();
   }
 
   private requestSync(): void {

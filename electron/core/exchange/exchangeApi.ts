@@ -12,6 +12,8 @@ export type ExchangeApi = Pick<
   | 'listOutbox'
   | 'retryOutboxEntry'
   | 'syncConfirmations'
+  | 'getPriceListSync'
+  | 'syncPriceList'
   | 'getExchangeServer'
   | 'setExchangeServer'
   | 'addExchangeStore'
@@ -41,9 +43,12 @@ export function createExchangeApi(exchange: Exchange): ExchangeApi {
       // What made queued orders wait (a wrong address, a refused token) may be fixed now.
       exchange.outbox.hurryQueued(new Date());
       exchange.sender.wake();
+      // A new connection brings the supplier's price list (in the background: saving does not wait for it).
+      exchange.requestPriceListSync();
       return exchange.settings.visible();
     },
-    testConnection: async ({ url, token }) => {
+    testConnection: async ({ url, token, folder }) => {
+      if (folder !== undefined) return testFolder(folder);
       const saved = exchange.settings.connection();
       if (url === undefined && saved.mode === 'folder') return testFolder(saved.folder);
       if (url === undefined && saved.mode === 'none') {
@@ -66,6 +71,8 @@ export function createExchangeApi(exchange: Exchange): ExchangeApi {
       return entry;
     },
     syncConfirmations: () => exchange.syncConfirmations(),
+    getPriceListSync: async () => exchange.priceListSyncStatus(),
+    syncPriceList: () => exchange.syncPriceList(),
 
     getExchangeServer: async () => exchange.serverState(),
     setExchangeServer: (settings) => exchange.configureServer(settings),

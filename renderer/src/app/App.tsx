@@ -7,9 +7,11 @@ import { ShellProvider } from '../common/ShellContext';
 import { ToastProvider } from '../common/Toasts';
 import { toUiError, type UiError } from '../common/uiError';
 import { HistoryScreen } from '../history/HistoryScreen';
+import { useOutbox } from '../history/useOutbox';
 import { I18nProvider } from '../i18n';
 import { ImportDialog } from '../importer/ImportDialog';
 import { useImportFlow } from '../importer/useImportFlow';
+import { ManagerApp } from '../manager/ManagerApp';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { TemplatesScreen } from '../templates/TemplatesScreen';
 import { AppHeader, type Screen } from './AppHeader';
@@ -21,9 +23,10 @@ import { useDraftOrder } from '../order/useDraftOrder';
 type AppInfo = MethodOutput<'getAppInfo'>;
 
 /**
- * Porter's store mode: the order screen (catalog + draft), history, templates, settings.
+ * Porter's store mode: the order screen (catalog + draft), history, templates, settings; in
+ * manager mode (getAppInfo.mode) the manager's screens instead (manager/ManagerApp.tsx).
  * `data-state` on the root says when it is usable: app info, the draft and the first
- * catalog page have all arrived ("ready"), or something failed ("error").
+ * catalog page have all arrived ("ready"; in manager mode: app info), or something failed ("error").
  */
 export function App({ shell }: { shell: PorterShell }) {
   const { api } = shell;
@@ -36,6 +39,7 @@ export function App({ shell }: { shell: PorterShell }) {
   const [screen, setScreen] = useState<Screen>('order');
   const [historyVersion, setHistoryVersion] = useState(0);
   const draft = useDraftOrder(api);
+  const outbox = useOutbox(api);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const loadInfo = useCallback(async () => {
@@ -52,7 +56,10 @@ export function App({ shell }: { shell: PorterShell }) {
       .then(async (startup) => {
         if (startup.state === 'recovery') return setRecovery(startup);
         setRecovery(null);
-        await Promise.all([loadInfo().then((appInfo) => setLocale(appInfo.locale)), loadDraft()]);
+        // A manager has no draft of its own: the draft is asked for only in store mode.
+        const appInfo = await loadInfo();
+        setLocale(appInfo.locale);
+        if (appInfo.mode === 'store') await loadDraft();
       })
       .catch((error: unknown) => setLoadError(toUiError(error)));
   }, [api, loadInfo, loadDraft]);
@@ -62,8 +69,18 @@ export function App({ shell }: { shell: PorterShell }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // A price list that arrived by itself (the supplier's, synced in the background) shows at once.
+  useEffect(
+    () =>
+      shell.onJobEvent((job) => {
+        if (job.state === 'done') loadInfo().catch((error: unknown) => setLoadError(toUiError(error)));
+      }),
+    [shell, loadInfo],
+  );
+
   const importFlow = useImportFlow(shell, () => void loadInfo().catch((error: unknown) => setLoadError(toUiError(error))));
   const dialogOpen = importFlow.state.step !== 'closed';
+  const managerMode = info?.mode === 'manager';
   const focusSearch = useCallback(() => {
     if (dialogOpen) return;
     setScreen('order');
@@ -73,22 +90,31 @@ export function App({ shell }: { shell: PorterShell }) {
       searchRef.current?.select();
     });
   }, [dialogOpen]);
+  // Manager mode has its own screens and keys (ManagerApp).
   useHotkeys(
-    [
-      ['mod+K', focusSearch, { usePhysicalKeys: true }],
-      ['F3', focusSearch],
-      ['alt+1', () => setScreen('order')],
-      ['alt+2', () => setScreen('history')],
-      ['alt+3', () => setScreen('templates')],
-      ['alt+4', () => setScreen('settings')],
-    ],
+    managerMode
+      ? []
+      : [
+          ['mod+K', focusSearch, { usePhysicalKeys: true }],
+          ['F3', focusSearch],
+          ['alt+1', () => setScreen('order')],
+          ['alt+2', () => setScreen('history')],
+          ['alt+3', () => setScreen('templates')],
+          ['alt+4', () => setScreen('settings')],
+        ],
     [],
   );
-  useHotkeys([['/', focusSearch]]);
+  useHotkeys(managerMode ? [] : [['/', focusSearch]]);
 
   useEffect(() => {
-    if (!dialogOpen && screen === 'order') focusSearch();
-  }, [dialogOpen, screen, focusSearch]);
+    if (!dialogOpen && screen === 'order' && !managerMode) focusSearch();
+  }, [dialogOpen, screen, focusSearch, managerMode]);
+
+  /** The mode was switched in the settings: read the app info again and open the other mode's settings. */
+  const onModeChanged = useCallback(() => {
+    setScreen('settings');
+    start();
+  }, [start]);
 
   const changeLocale = (next: Locale) => {
     setLocale(next);
@@ -102,20 +128,33 @@ export function App({ shell }: { shell: PorterShell }) {
     },
     [showDraft],
   );
+  const { refresh: refreshOutbox } = outbox;
   const onSent = useCallback(() => {
     setHistoryVersion((v) => v + 1);
+    refreshOutbox();
     loadDraft().catch((error: unknown) => setLoadError(toUiError(error)));
-  }, [loadDraft]);
+  }, [loadDraft, refreshOutbox]);
 
-  const state = loadError ? 'error' : recovery ? 'recovery' : info && draft.order && catalogLoaded ? 'ready' : 'loading';
+  const state = loadError ? 'error' : recovery ? 'recovery' : info && (managerMode || (draft.order && catalogLoaded)) ? 'ready' : 'loading';
   return (
     <ShellProvider shell={shell}>
       <I18nProvider locale={locale}>
         <ToastProvider>
           <CrashBoundary>
-            <div className="app" data-testid="app" data-state={state} data-screen={screen}>
-              {recovery || loadError || !info || !draft.order ? (
+            <div className="app" data-testid="app" data-state={state} data-screen={screen} data-mode={info?.mode}>
+              {recovery || loadError || !info || (!managerMode && !draft.order) ? (
                 <StartupScreen error={loadError} onRetry={start} recovery={recovery} />
+              ) : managerMode ? (
+                <>
+                  <ManagerApp
+                    priceList={info.priceList}
+                    startOnSettings={screen === 'settings'}
+                    onImportPriceList={importFlow.pickFile}
+                    onLocale={changeLocale}
+                    onModeChanged={onModeChanged}
+                  />
+                  <ImportDialog flow={importFlow} />
+                </>
               ) : (
                 <>
                   <AppHeader
@@ -124,6 +163,7 @@ export function App({ shell }: { shell: PorterShell }) {
                     onScreen={setScreen}
                     onImport={importFlow.pickFile}
                     onLocale={changeLocale}
+                    outbox={outbox.entries}
                   />
                   {screen === 'order' && (
                     <OrderScreen
@@ -137,9 +177,9 @@ export function App({ shell }: { shell: PorterShell }) {
                       onSent={onSent}
                     />
                   )}
-                  {screen === 'history' && <HistoryScreen key={historyVersion} onOpenDraft={openDraft} />}
+                  {screen === 'history' && <HistoryScreen key={historyVersion} onOpenDraft={openDraft} outbox={outbox} />}
                   {screen === 'templates' && <TemplatesScreen onOpenDraft={openDraft} />}
-                  {screen === 'settings' && <SettingsScreen onLocale={changeLocale} />}
+                  {screen === 'settings' && <SettingsScreen onLocale={changeLocale} onModeChanged={onModeChanged} />}
                   <ImportDialog flow={importFlow} />
                 </>
               )}

@@ -1,8 +1,8 @@
-import { Button, Group, SegmentedControl, Tabs, Text } from '@mantine/core';
-import type { Locale, PriceListInfo } from '../../../shared/domain';
-import { formatCount, formatDateTime } from '../common/format';
+import { Badge, Button, Group, SegmentedControl, Tabs } from '@mantine/core';
+import type { Locale, OutboxEntry, PriceListInfo } from '../../../shared/domain';
 import { UploadIcon } from '../common/icons';
 import { useT } from '../i18n';
+import { Brand, PriceListSummary } from './HeaderParts';
 
 export type Screen = 'order' | 'history' | 'templates' | 'settings';
 const SCREENS: Screen[] = ['order', 'history', 'templates', 'settings'];
@@ -13,26 +13,18 @@ interface AppHeaderProps {
   onScreen: (screen: Screen) => void;
   onImport: () => void;
   onLocale: (locale: Locale) => void;
+  /** Orders not yet delivered to the supplier: counted on the History tab. */
+  outbox?: readonly OutboxEntry[] | null;
 }
 
 /** App name, the screens, the current price list, the import button and the language switch. */
-export function AppHeader({ priceList, screen, onScreen, onImport, onLocale }: AppHeaderProps) {
+export function AppHeader({ priceList, screen, onScreen, onImport, onLocale, outbox }: AppHeaderProps) {
   const { t, locale } = useT();
+  const unsent = outbox?.length ?? 0;
+  const attention = outbox?.some((entry) => entry.state === 'needsAttention') ?? false;
   return (
     <header className="app-header">
-      <Group gap={10} wrap="nowrap" className="brand">
-        <span className="brand__mark" aria-hidden>
-          P
-        </span>
-        <div>
-          <Text fw={700} size="md" lh={1.1}>
-            {t('app.name')}
-          </Text>
-          <Text size="xs" c="dimmed" lh={1.1}>
-            {t('app.tagline')}
-          </Text>
-        </div>
-      </Group>
+      <Brand />
       <Tabs
         value={screen}
         onChange={(value) => onScreen(SCREENS.find((s) => s === value) ?? 'order')}
@@ -42,42 +34,33 @@ export function AppHeader({ priceList, screen, onScreen, onImport, onLocale }: A
       >
         <Tabs.List className="screen-tabs" aria-label={t('nav.label')}>
           {SCREENS.map((s, i) => (
-            <Tabs.Tab key={s} value={s} data-testid={`nav-${s}`} title={`Alt+${i + 1}`}>
+            <Tabs.Tab
+              key={s}
+              value={s}
+              data-testid={`nav-${s}`}
+              title={`Alt+${i + 1}`}
+              rightSection={
+                s === 'history' && unsent > 0 ? (
+                  <Badge
+                    size="xs"
+                    circle
+                    color={attention ? 'red' : 'blue'}
+                    title={t('outbox.badge', { count: unsent })}
+                    aria-label={t('outbox.badge', { count: unsent })}
+                    data-testid="outbox-badge"
+                    data-attention={attention}
+                  >
+                    {unsent}
+                  </Badge>
+                ) : undefined
+              }
+            >
               {t(`nav.${s}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
       </Tabs>
-      <div className="price-list-info" data-testid="price-list-info">
-        {priceList ? (
-          <>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600} lh={1.2}>
-              {t('header.priceList')}
-            </Text>
-            <Text size="sm" lh={1.3} truncate>
-              {priceList.supplierName && (
-                <>
-                  <span className="price-list-info__name" data-testid="price-list-supplier">
-                    {priceList.supplierName}
-                  </span>
-                  <span className="sep">·</span>
-                </>
-              )}
-              <span className={priceList.supplierName ? '' : 'price-list-info__name'} data-testid="price-list-name">
-                {priceList.sourceName}
-              </span>
-              <span className="sep">·</span>
-              <span data-testid="price-list-count">{t('header.items', { count: formatCount(priceList.itemCount, locale) })}</span>
-              <span className="sep">·</span>
-              <span>{t('header.importedAt', { date: formatDateTime(priceList.importedAt, locale) })}</span>
-            </Text>
-          </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('header.noPriceList')}
-          </Text>
-        )}
-      </div>
+      <PriceListSummary priceList={priceList} />
       <Group gap="sm" wrap="nowrap">
         <Button variant="light" leftSection={<UploadIcon />} onClick={onImport} data-testid="import-button">
           {t('header.import')}

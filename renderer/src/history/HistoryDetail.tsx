@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Loader, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Loader, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Order } from '../../../shared/domain';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -12,13 +12,19 @@ import { formatIsoDate } from './dates';
 import { sentAt } from './HistoryList';
 import { OrderLinesTable } from './OrderLinesTable';
 import { SaveTemplateModal } from '../templates/SaveTemplateModal';
+import { CheckAnswersButton } from './CheckAnswersButton';
+import { describeFailure } from '../common/exchangeFailure';
+import { DeliveryBadge } from './exchangeBadges';
 import { StatusBadge } from './StatusBadge';
+import { ConfirmedTotals, SupplierAnswerSummary } from './SupplierAnswer';
+import type { OutboxQueue } from './useOutbox';
 import { VatBreakdown } from './VatBreakdown';
 
 interface HistoryDetailProps {
   orderId: string;
   onBack: () => void;
   onOpenDraft: (order: Order) => void;
+  outbox: OutboxQueue;
 }
 
 /** What the screen's keys need of a React or a DOM keyboard event. */
@@ -41,18 +47,19 @@ function RepeatIcon() {
 }
 
 /**
- * One order from the history: its lines, totals with VAT by rate, delivery date and comment;
+ * One order from the history: its lines, totals with VAT by rate, delivery date and comment; where it
+ * is on its way to the supplier and the supplier's answer, line by line (ordered vs confirmed);
  * repeat it as a new draft, save it as a PDF to print, or save it as a template.
  * Keys: Esc back to the list, Ctrl+P saves the PDF.
  */
-export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailProps) {
+export function HistoryDetail({ orderId, onBack, onOpenDraft, outbox }: HistoryDetailProps) {
   const { t, locale } = useT();
   const shell = useShell();
   const { api } = shell;
   const toast = useToast();
   const [order, setOrder] = useState<Order | null>(null);
   const [loadError, setLoadError] = useState<UiError | null>(null);
-  const [busy, setBusy] = useState<'repeat' | 'pdf' | null>(null);
+  const [busy, setBusy] = useState<'repeat' | 'pdf' | 'retry' | null>(null);
   const [actionError, setActionError] = useState<UiError | null>(null);
   const [templateOpen, setTemplateOpen] = useState(false);
   const rootRef = useRef<HTMLElement>(null);
@@ -113,6 +120,30 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
       setBusy(null);
     }
   };
+
+  const retrySending = async () => {
+    if (busy || !order) return;
+    setBusy('retry');
+    setActionError(null);
+    try {
+      await outbox.retry(order.id);
+      load();
+    } catch (thrown) {
+      setActionError(toUiError(thrown));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // While the order is on its way, its state here follows the queue: read again when its entry moves.
+  const queueState = outbox.entries ? (outbox.entries.find((entry) => entry.orderId === orderId)?.state ?? 'gone') : null;
+  const seenQueueState = useRef(queueState);
+  useEffect(() => {
+    if (seenQueueState.current === queueState) return;
+    const first = seenQueueState.current === null;
+    seenQueueState.current = queueState;
+    if (!first) load();
+  }, [queueState, load]);
 
   const onKey = (event: ScreenKeyEvent) => {
     // The template dialog is a child in React's tree: its keys bubble here and are its own.
@@ -239,6 +270,7 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
                 >
                   {t('history.saveTemplate')}
                 </Button>
+                {order.delivery && <CheckAnswersButton size="sm" onChecked={load} />}
               </Group>
             </Group>
             <dl className="history-facts">
@@ -260,15 +292,36 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
                 <dt>{t('history.detail.prices')}</dt>
                 <dd>{order.pricesIncludeVat ? t('history.detail.pricesIncludeVat') : t('history.detail.pricesExcludeVat')}</dd>
               </div>
+              {order.delivery && (
+                <div data-testid="history-delivery-state">
+                  <dt>{t('outbox.fact')}</dt>
+                  <dd>
+                    <DeliveryBadge state={order.delivery.state} transport={order.delivery.transport} />
+                    {order.delivery.state === 'sent' && order.delivery.sentAt && (
+                      <span className="num history-facts__note">{formatDateTime(order.delivery.sentAt, locale)}</span>
+                    )}
+                  </dd>
+                </div>
+              )}
               <div className="history-facts__comment">
                 <dt>{t('history.detail.comment')}</dt>
                 <dd data-testid="history-comment">{order.comment || t('history.detail.noComment')}</dd>
               </div>
             </dl>
           </div>
+          {order.delivery?.state === 'needsAttention' && (
+            <DeliveryProblem
+              code={order.delivery.lastErrorCode}
+              message={order.delivery.lastError}
+              retrying={busy === 'retry'}
+              onRetry={() => void retrySending()}
+            />
+          )}
           {actionError && <ErrorAlert error={actionError} onClose={() => setActionError(null)} />}
+          {order.confirmation && <SupplierAnswerSummary answer={order.confirmation} />}
           <OrderLinesTable order={order} />
           <div className="history-detail__foot">
+            {order.confirmation && <ConfirmedTotals order={order} answer={order.confirmation} />}
             <VatBreakdown order={order} />
           </div>
           <SaveTemplateModal
@@ -287,5 +340,26 @@ export function HistoryDetail({ orderId, onBack, onOpenDraft }: HistoryDetailPro
         </>
       )}
     </section>
+  );
+}
+
+/** Why the order could not be delivered, and "Send again". */
+function DeliveryProblem(props: { code: string | null; message: string | null; retrying: boolean; onRetry: () => void }) {
+  const { t } = useT();
+  const failure = describeFailure(t, props.code, props.message);
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      title={`${t('outbox.state.needsAttention')}: ${failure.title}`}
+      data-testid="history-delivery-problem"
+    >
+      <Group justify="space-between" gap="sm" wrap="nowrap">
+        <Text size="sm">{failure.details}</Text>
+        <Button size="xs" color="red" variant="filled" loading={props.retrying} onClick={props.onRetry} data-testid="history-retry-sending">
+          {t('outbox.retry')}
+        </Button>
+      </Group>
+    </Alert>
   );
 }

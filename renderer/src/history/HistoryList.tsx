@@ -6,6 +6,7 @@ import { formatCount, formatDateTime } from '../common/format';
 import { useT } from '../i18n';
 import { formatIsoDate } from './dates';
 import { focusListRow, listKeyTarget } from './listKeys';
+import { DeliveryBadge, SupplierStatusBadge } from './exchangeBadges';
 import { StatusBadge } from './StatusBadge';
 
 interface HistoryListProps {
@@ -63,6 +64,7 @@ export function HistoryList({ orders, selectedIndex, containerRef, onSelect, onO
           <Table.Tr>
             <Table.Th w={120}>{t('history.col.number')}</Table.Th>
             <Table.Th w={150}>{t('history.col.status')}</Table.Th>
+            <Table.Th w={160}>{t('supplier.col')}</Table.Th>
             <Table.Th w={170}>{t('history.col.sentAt')}</Table.Th>
             <Table.Th w={150}>{t('history.col.delivery')}</Table.Th>
             <Table.Th>{t('history.col.comment')}</Table.Th>
@@ -95,6 +97,17 @@ export function HistoryList({ orders, selectedIndex, containerRef, onSelect, onO
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge status={order.status} />
+                </Table.Td>
+                <Table.Td data-testid="history-row-supplier">
+                  {order.supplierStatus ? (
+                    <SupplierStatusBadge status={order.supplierStatus} />
+                  ) : order.deliveryState ? (
+                    <DeliveryBadge state={order.deliveryState} />
+                  ) : (
+                    <Text span c="dimmed" size="sm">
+                      {t('history.none')}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td className="num">{formatDateTime(sentAt(order), locale)}</Table.Td>
                 <Table.Td className="num">{order.deliveryDate ? formatIsoDate(order.deliveryDate, locale) : t('history.none')}</Table.Td>

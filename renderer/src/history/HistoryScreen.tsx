@@ -7,17 +7,21 @@ import { formatCount } from '../common/format';
 import { FileIcon, SearchIcon } from '../common/icons';
 import { useShell } from '../common/ShellContext';
 import { useT } from '../i18n';
+import { CheckAnswersButton } from './CheckAnswersButton';
 import { HistoryDetail } from './HistoryDetail';
 import { HistoryList } from './HistoryList';
 import { focusListRow } from './listKeys';
+import { OutboxPanel } from './OutboxPanel';
 import { HISTORY_LIMIT, useOrderHistory } from './useOrderHistory';
+import type { OutboxQueue } from './useOutbox';
 
 /**
  * Submitted and exported orders: search as you type, ↑/↓ through the list, Enter opens an order
- * (its lines, totals, repeat / PDF / template), Esc comes back to the list where it was left.
+ * (its lines, totals, the supplier's answer, repeat / PDF / template), Esc comes back to the list
+ * where it was left. Above the list, the orders still on their way to the supplier.
  * `data-state`, `data-query` and `data-settled` on the root tell tests what is on screen.
  */
-export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => void }) {
+export function HistoryScreen({ onOpenDraft, outbox }: { onOpenDraft: (order: Order) => void; outbox: OutboxQueue }) {
   const { t, locale } = useT();
   const { api } = useShell();
   const [typed, setTyped] = useState('');
@@ -28,6 +32,15 @@ export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => 
   const listRef = useRef<HTMLDivElement>(null);
   /** A row to focus once the list is on screen again (after closing an order). */
   const pendingRowFocus = useRef<number | null>(null);
+
+  // An order delivered meanwhile: its row shows the new state.
+  const { reload } = history;
+  const deliveredVersion = useRef(outbox.deliveredVersion);
+  useEffect(() => {
+    if (deliveredVersion.current === outbox.deliveredVersion) return;
+    deliveredVersion.current = outbox.deliveredVersion;
+    reload();
+  }, [outbox.deliveredVersion, reload]);
 
   const { orders } = history;
   const selectedIndex = Math.max(
@@ -76,6 +89,8 @@ export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => 
   const back = () => {
     pendingRowFocus.current = selectedIndex;
     setOpenedId(null);
+    // The open order may have been sent again or answered meanwhile: its row says so.
+    reload();
   };
 
   const rootState = history.error ? 'error' : history.loaded ? 'ready' : 'loading';
@@ -91,7 +106,7 @@ export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => 
   if (openedId) {
     return (
       <div {...rootAttributes}>
-        <HistoryDetail orderId={openedId} onBack={back} onOpenDraft={onOpenDraft} />
+        <HistoryDetail orderId={openedId} onBack={back} onOpenDraft={onOpenDraft} outbox={outbox} />
       </div>
     );
   }
@@ -101,6 +116,7 @@ export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => 
   const nothingFound = history.settled && history.shownQuery !== '' && orders.length === 0 && !history.error;
   return (
     <section {...rootAttributes} aria-label={t('history.label')}>
+      <OutboxPanel outbox={outbox} />
       <TextInput
         ref={searchRef}
         className="screen-search"
@@ -129,20 +145,28 @@ export function HistoryScreen({ onOpenDraft }: { onOpenDraft: (order: Order) => 
             </Text>
           )}
         </Text>
-        {orders.length > 0 && (
-          <Group gap={12} wrap="nowrap" className="screen-hints">
-            <span>
-              <Kbd size="xs">↑</Kbd>
-              <Kbd size="xs">↓</Kbd> {t('history.keys.rows')}
-            </span>
-            <span>
-              <Kbd size="xs">{t('keys.enter')}</Kbd> {t('history.keys.open')}
-            </span>
-            <span>
-              <Kbd size="xs">{t('keys.esc')}</Kbd> {t('history.keys.toSearch')}
-            </span>
-          </Group>
-        )}
+        <Group gap="md" wrap="nowrap">
+          {orders.length > 0 && (
+            <Group gap={12} wrap="nowrap" className="screen-hints">
+              <span>
+                <Kbd size="xs">↑</Kbd>
+                <Kbd size="xs">↓</Kbd> {t('history.keys.rows')}
+              </span>
+              <span>
+                <Kbd size="xs">{t('keys.enter')}</Kbd> {t('history.keys.open')}
+              </span>
+              <span>
+                <Kbd size="xs">{t('keys.esc')}</Kbd> {t('history.keys.toSearch')}
+              </span>
+            </Group>
+          )}
+          <CheckAnswersButton
+            onChecked={() => {
+              reload();
+              outbox.refresh();
+            }}
+          />
+        </Group>
       </Group>
       {history.error && (
         <div>

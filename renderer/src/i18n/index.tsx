@@ -1,14 +1,19 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../../shared/domain';
+import enExchange from './en.exchange.json';
 import enMain from './en.json';
+import enManager from './en.manager.json';
 import enScreens from './en.screens.json';
+import ruExchange from './ru.exchange.json';
 import ruMain from './ru.json';
+import ruManager from './ru.manager.json';
 import ruScreens from './ru.screens.json';
 
-// The strings are kept in two files per language (the order screen; history, templates and
-// settings) so that work on different screens does not collide in one file.
-const ru = { ...ruMain, ...ruScreens };
-const en = { ...enMain, ...enScreens };
+// The strings are kept in four files per language (the order screen; history, templates and
+// settings; manager mode; the store's exchange with its supplier) so that work on different
+// screens does not collide in one file.
+const ru = { ...ruMain, ...ruScreens, ...ruManager, ...ruExchange };
+const en = { ...enMain, ...enScreens, ...enManager, ...enExchange };
 
 /** Every UI string has a key in ru*.json (the default locale); TypeScript checks keys against it. */
 export type MessageKey = keyof typeof ru;

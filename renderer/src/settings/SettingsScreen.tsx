@@ -9,6 +9,8 @@ import { useShell } from '../common/ShellContext';
 import { toUiError, type UiError } from '../common/uiError';
 import { useT } from '../i18n';
 import { BackupsPanel } from './BackupsPanel';
+import { ExchangePanel } from './ExchangePanel';
+import { ModePanel } from './ModePanel';
 import { UpdatesPanel } from './UpdatesPanel';
 
 type TextField = 'storeName' | 'customerCode' | 'priceType';
@@ -25,7 +27,7 @@ function sameProfile(a: StoreProfile, b: StoreProfile): boolean {
  * interface language. Enter in a field or Ctrl+S saves; a language change applies on save.
  * `data-state` on the root: loading, ready, saving, error.
  */
-export function SettingsScreen({ onLocale }: { onLocale: (locale: Locale) => void }) {
+export function SettingsScreen({ onLocale, onModeChanged }: { onLocale: (locale: Locale) => void; onModeChanged: () => void }) {
   const { t, locale: shownLocale } = useT();
   const { api } = useShell();
   const [stored, setStored] = useState<StoreProfile | null>(null);
@@ -217,6 +219,8 @@ export function SettingsScreen({ onLocale }: { onLocale: (locale: Locale) => voi
           )}
         </Stack>
       </form>
+      <ExchangePanel />
+      <ModePanel mode="store" onModeChanged={onModeChanged} />
       <UpdatesPanel />
       <BackupsPanel />
     </section>

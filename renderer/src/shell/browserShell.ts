@@ -2,7 +2,10 @@ import type { MethodName, PorterApi } from '../../../shared/contract';
 import { CONTRACT_METHOD_NAMES } from '../../../shared/methodNames';
 import type { JobState } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
-import { PorterCallError, type PickedFile, type PorterShell } from '../../../shared/shell';
+import { PorterCallError, type DroppedFile, type PickedFile, type PorterShell } from '../../../shared/shell';
+
+/** What the order file chooser offers: Porter JSON, CommerceML orders, CSV/XLSX orders. */
+const ORDER_FILE_TYPES = '.json,.xml,.csv,.txt,.xlsx,application/json,text/xml,application/xml,text/csv';
 
 /**
  * The browser shell's client: contract calls go to /api/<method> on the local server
@@ -47,6 +50,28 @@ export function createBrowserShell(): PorterShell {
         document.body.appendChild(input);
         input.click();
       }),
+    pickOrderFiles: () =>
+      new Promise<PickedFile[]>((resolve, reject) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.multiple = true;
+        input.accept = ORDER_FILE_TYPES;
+        input.setAttribute('data-testid', 'order-files-input');
+        input.style.display = 'none';
+        input.addEventListener('change', () => {
+          const files = [...(input.files ?? [])];
+          input.remove();
+          uploadFiles(files).then(resolve, reject);
+        });
+        input.addEventListener('cancel', () => {
+          input.remove();
+          resolve([]);
+        });
+        document.body.appendChild(input);
+        input.click();
+      }),
+    // A drop hands over the DOM's File objects, which is what DroppedFile describes.
+    registerDroppedFiles: (files: readonly DroppedFile[]) => uploadFiles(files as readonly File[]),
     saveFile: async (suggestedName, content, encoding = 'utf8') => {
       const body = encoding === 'base64' ? base64ToBytes(content) : content;
       const url = URL.createObjectURL(new Blob([body], { type: mimeTypeOf(suggestedName) }));
@@ -87,6 +112,13 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/** One after another: a hundred files at once would open a hundred uploads on a 2-core PC. */
+async function uploadFiles(files: readonly File[]): Promise<PickedFile[]> {
+  const picked: PickedFile[] = [];
+  for (const file of files) picked.push(await uploadFile(file));
+  return picked;
 }
 
 async function uploadFile(file: File): Promise<PickedFile> {

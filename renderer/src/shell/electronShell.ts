@@ -18,6 +18,8 @@ export function createElectronShell(bridge: ElectronBridge): PorterShell {
     kind: 'electron',
     api,
     pickPriceListFile: () => unwrap(bridge.pickPriceListFile()),
+    pickOrderFiles: () => unwrap(bridge.pickOrderFiles()),
+    registerDroppedFiles: (files) => unwrap(bridge.registerDroppedFiles(files)),
     saveFile: (name, content, encoding) => unwrap(bridge.saveFile(name, content, encoding)),
     onJobEvent: (listener) => bridge.onJobEvent(listener),
   };

@@ -25,6 +25,13 @@ export class HistoryScreen {
   readonly templateName: Locator;
   readonly templateConfirm: Locator;
   readonly toast: Locator;
+  /** Orders on their way to the supplier, above the list (data-count). */
+  readonly outbox: Locator;
+  readonly outboxBadge: Locator;
+  readonly checkAnswersButton: Locator;
+  /** The supplier's answer in an open order (data-status). */
+  readonly supplierAnswer: Locator;
+  readonly confirmedTotal: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('history-screen');
@@ -51,6 +58,22 @@ export class HistoryScreen {
     this.templateName = page.getByTestId('template-name');
     this.templateConfirm = page.getByTestId('template-save');
     this.toast = page.getByTestId('toast');
+    this.outbox = page.getByTestId('outbox');
+    this.outboxBadge = page.getByTestId('outbox-badge');
+    this.checkAnswersButton = page.getByTestId('check-answers');
+    this.supplierAnswer = page.getByTestId('supplier-answer');
+    this.confirmedTotal = page.getByTestId('confirmed-total-gross');
+  }
+
+  /** An order's entry in the outbox, once it is in the given state (queued, sending, needsAttention). */
+  outboxEntry(number: string, state?: string): Locator {
+    const withState = state ? `[data-state="${state}"]` : '';
+    return this.page.locator(`[data-testid="outbox-entry"][data-number="${number}"]${withState}`);
+  }
+
+  /** What the list says about the order at the supplier: a delivery state or the supplier's status. */
+  supplierCell(number: string): Locator {
+    return this.row(number).getByTestId('history-row-supplier');
   }
 
   row(number: string): Locator {

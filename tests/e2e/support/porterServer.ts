@@ -28,6 +28,8 @@ export interface StartOptions {
   demo?: boolean;
   /** Reuse a data folder (to restart Porter over the same data); a fresh temp folder otherwise. */
   dataDir?: string;
+  /** Start as a supplier's manager (`--mode manager`); a store otherwise. */
+  mode?: 'store' | 'manager';
 }
 
 const STARTUP_LIMIT_MS = 60_000;
@@ -43,6 +45,7 @@ export async function startPorter(options: StartOptions = {}): Promise<PorterSer
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'porter-e2e-'));
   const args = [serveJs, '--data-dir', dataDir, '--port', '0'];
   if (!options.demo) args.push('--no-demo');
+  if (options.mode) args.push('--mode', options.mode);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, PORTER_LOG_LEVEL: 'warn' },

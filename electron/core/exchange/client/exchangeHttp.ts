@@ -63,7 +63,7 @@ export function parseBaseUrl(baseUrl: string): URL {
 export function exchangeRequest(
   target: ExchangeTarget,
   request: ExchangeRequest,
-  options: { timeoutMs: number; agent?: http.Agent },
+  options: { timeoutMs: number; agent?: http.Agent; signal?: AbortSignal },
 ): Promise<ExchangeAnswer> {
   const base = parseBaseUrl(target.baseUrl);
   const url = new URL(base.href);
@@ -82,8 +82,13 @@ export function exchangeRequest(
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      options.signal?.removeEventListener('abort', abort);
       if (error) reject(error);
       else resolve(answer!);
+    };
+    const abort = () => {
+      finish(new ExchangeFailure('EXCHANGE_NETWORK', `The request to ${url.host} was cancelled (Porter is closing)`, false));
+      req.destroy();
     };
     const req = transport.request(url, { method: request.method, headers, ...(options.agent ? { agent: options.agent } : {}) }, (res) => {
       const chunks: Buffer[] = [];
@@ -111,6 +116,8 @@ export function exchangeRequest(
       req.destroy();
     }, options.timeoutMs);
     req.on('error', (error) => finish(networkFailure(error, url)));
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener('abort', abort, { once: true });
     req.end(request.body);
   });
 }

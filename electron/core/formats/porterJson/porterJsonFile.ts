@@ -21,6 +21,11 @@ export function readPorterJson<S extends z.ZodType>(text: string, file: string, 
       line === undefined ? { file } : { file, row: line },
     );
   }
+  return checkPorterJson(data, file, format, version, schema);
+}
+
+/** Checks data already parsed from JSON (an API answer that wraps the file) the way readPorterJson checks a file. */
+export function checkPorterJson<S extends z.ZodType>(data: unknown, file: string, format: string, version: number, schema: S): z.output<S> {
   const head = (typeof data === 'object' && data !== null ? data : {}) as { format?: unknown; version?: unknown };
   if (head.format !== format) {
     throw new PorterError(

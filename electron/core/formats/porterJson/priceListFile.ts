@@ -5,7 +5,7 @@ import {
   type PorterPriceList,
   type PorterPriceListFile,
 } from '../../../../shared/exchange';
-import { fileFieldError, readPorterJson } from './porterJsonFile';
+import { checkPorterJson, fileFieldError, readPorterJson } from './porterJsonFile';
 
 /**
  * Porter's price list file, version 1 (docs/schemas/porter-price-list.v1.schema.json): what a
@@ -31,7 +31,21 @@ export function serializePorterPriceList(file: PorterPriceListFile): string {
 }
 
 export function readPorterPriceList(text: string, fileName: string): PorterPriceListFile {
-  const file = readPorterJson(text, fileName, PORTER_PRICE_LIST_FORMAT, PORTER_FILE_VERSION, porterPriceListFileSchema);
+  return checkReferences(
+    readPorterJson(text, fileName, PORTER_PRICE_LIST_FORMAT, PORTER_FILE_VERSION, porterPriceListFileSchema),
+    fileName,
+  );
+}
+
+/** The same checks on a price list already parsed from JSON (the exchange API's answer carries one as `file`). */
+export function checkPorterPriceList(data: unknown, fileName: string): PorterPriceListFile {
+  return checkReferences(
+    checkPorterJson(data, fileName, PORTER_PRICE_LIST_FORMAT, PORTER_FILE_VERSION, porterPriceListFileSchema),
+    fileName,
+  );
+}
+
+function checkReferences(file: PorterPriceListFile, fileName: string): PorterPriceListFile {
   const categories = new Set<string>();
   file.priceList.categories.forEach((category, index) => {
     if (categories.has(category.id)) throw fileFieldError(fileName, `priceList.categories[${index}].id`, `"${category.id}" appears twice`);
