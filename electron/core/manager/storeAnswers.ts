@@ -1,14 +1,23 @@
 import type Database from 'better-sqlite3';
 import { PorterError } from '../../../shared/errors';
-import type { ReceivedOrderDetail } from '../../../shared/manager';
+import type { AnswerFile, ReceivedOrderDetail, StoreAnswerResult } from '../../../shared/manager';
+import type { VatRate } from '../../../shared/money';
 import type { ExchangeInbox, LineAnswer } from '../exchange/server/inbox';
+import { deliverConfirmationFile, fileConfirmation } from './fileAnswers';
 import type { OrderBook } from './orderBook';
+
+/** How orders that came as files are answered: the exchange folder (its outgoing/ gets the file; '' for none), VAT rates to fall back on. */
+export interface FileAnswerDeps {
+  folder: () => string;
+  vatRateOf: (itemCode: string) => VatRate | null;
+}
 
 /**
  * The manager's answer to a store, line by line, from the order as the manager left it: each line's
  * quantity and price against what the store ordered (a rejected order: nothing delivered). An order
  * that came through the exchange API is answered through it — the store fetches the confirmation by
- * cursor and shows it in its history.
+ * cursor and shows it in its history; one that came as a file gets a Porter confirmation file, written
+ * into the exchange folder's outgoing/ (or handed to the manager to send on).
  */
 export class StoreAnswers {
   constructor(
@@ -16,6 +25,7 @@ export class StoreAnswers {
     private readonly book: OrderBook,
     private readonly inbox: () => ExchangeInbox,
     private readonly clock: () => Date = () => new Date(),
+    private readonly files: FileAnswerDeps = { folder: () => '', vatRateOf: () => null },
   ) {}
 
   /** The answer each line gets, from the order as it stands. */
@@ -36,8 +46,8 @@ export class StoreAnswers {
     });
   }
 
-  /** Sends the answer for an accepted or rejected order. */
-  answer(id: number): ReceivedOrderDetail {
+  /** Sends (API orders) or writes (file orders) the answer for an accepted, rejected or exported order. */
+  answer(id: number): StoreAnswerResult {
     const order = this.book.get(id);
     if (order.state !== 'accepted' && order.state !== 'rejected' && order.state !== 'exported') {
       throw new PorterError('INVALID_INPUT', `Order ${order.number} is ${order.state}: accept or reject it before answering the store`, {
@@ -45,22 +55,29 @@ export class StoreAnswers {
       });
     }
     const inboxId = this.db.prepare<[number], number | null>('SELECT inbox_id FROM received_orders WHERE id = ?').pluck().get(id) ?? null;
-    if (inboxId === null) {
-      throw new PorterError(
-        'INVALID_INPUT',
-        `Order ${order.number} came as a file (${order.sourceName}): its answer is written as a confirmation file, not sent`,
-        { field: 'source' },
-      );
-    }
+    const at = this.clock().toISOString();
+    let answerFile: AnswerFile | null = null;
     this.db.transaction(() => {
-      this.inbox().confirm(inboxId, StoreAnswers.lineAnswers(order), order.stateReason);
-      this.db
-        .prepare(
-          `INSERT INTO received_order_changes (received_order_id, line_number, field, old_value, new_value, reason, actor, at)
-           VALUES (?, NULL, 'answer', NULL, ?, '', 'manager', ?)`,
-        )
-        .run(id, order.state, this.clock().toISOString());
+      if (inboxId !== null) {
+        const sent = this.inbox().confirm(inboxId, StoreAnswers.lineAnswers(order), order.stateReason);
+        this.recordAnswer(id, sent.status, '', at);
+        return;
+      }
+      const confirmation = fileConfirmation(order, StoreAnswers.lineAnswers(order), this.files.vatRateOf, at);
+      this.recordAnswer(id, confirmation.status, `${order.sourceName} → ${confirmation.confirmationId}`, at);
+      // Written last in the transaction: a file that cannot be written leaves no answer recorded.
+      answerFile = deliverConfirmationFile(confirmation, this.files.folder(), at);
     })();
-    return this.book.get(id);
+    return { ...this.book.get(id), answerFile };
+  }
+
+  /** The answer in the order's change log; its new value is the status the store was told. */
+  private recordAnswer(id: number, status: string, reason: string, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO received_order_changes (received_order_id, line_number, field, old_value, new_value, reason, actor, at)
+         VALUES (?, NULL, 'answer', NULL, ?, ?, 'manager', ?)`,
+      )
+      .run(id, status, reason, at);
   }
 }
