@@ -5,13 +5,20 @@ import { createCore } from '../core/core';
 import { configureLogFile, LOG_DIR_NAME } from '../core/logger';
 import { defaultDataDir } from '../core/paths';
 import { demoPriceListPath } from '../core/resources';
+import { demoOrderHistoryDir } from '../core/insights/demoLoad';
+import { APP_MODES } from '../../shared/manager';
 import { isLoopbackAddress } from './guards';
 import { startBrowserShell } from './server';
 
 /**
- * `npm run serve [-- --data-dir DIR] [--port N] [--no-demo] [--host ADDRESS]`: Porter in a
- * browser, on this computer only. `--host` is the deliberate way to open it to a network: it
- * must be given with an address, and anything but a loopback address prints a warning.
+ * `npm run serve [-- --data-dir DIR] [--port N] [--no-demo] [--host ADDRESS] [--mode store|manager] [--today YYYY-MM-DD]`:
+ * Porter in a browser, on this computer only. `--host` is the deliberate way to open it to a
+ * network: it must be given with an address, and anything but a loopback address prints a warning.
+ * `--mode manager` (or `--manager`) starts it in manager mode and keeps that setting, as switching
+ * in the settings would (for demos and end-to-end tests). `--no-demo` skips the demo price list and
+ * the demo order history (which manager mode loads into an empty order book). `--today` fixes the day
+ * the insights are computed for and the demo history is anchored to (the demo's own day is 2026-11-29),
+ * so a demo or a test shows the same lists whatever the date; the computer's date otherwise.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -22,6 +29,11 @@ async function main(): Promise<void> {
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
     return value;
   };
+  const modeArgument = args.includes('--manager') ? 'manager' : valueOf('--mode');
+  const mode = APP_MODES.find((m) => m === modeArgument);
+  if (modeArgument !== undefined && mode === undefined) throw new Error(`--mode must be ${APP_MODES.join(' or ')}, not ${modeArgument}`);
+  const today = valueOf('--today');
+  if (today !== undefined && !isIsoDate(today)) throw new Error(`--today must be a date as YYYY-MM-DD, not ${today}`);
   const host = valueOf('--host') ?? '127.0.0.1';
   const exposed = !isLoopbackAddress(host);
   if (exposed) {
@@ -39,6 +51,8 @@ async function main(): Promise<void> {
     dataDir,
     catalogBuilder: workerCatalogBuilder(path.join(here, 'importWorker.js')),
     firstRunPriceList: args.includes('--no-demo') ? undefined : demoPriceListPath(path.join(root, 'resources')),
+    firstRunOrderHistory: args.includes('--no-demo') ? undefined : demoOrderHistoryDir(path.join(root, 'resources')),
+    ...(today ? { today } : {}),
     resourcesDir: path.join(root, 'resources'),
   });
   const shell = await startBrowserShell({
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
   });
   // A damaged database does not stop the shell: the page offers the backups (nothing has been changed yet).
   const problem = core.maintenance.startupState().problem;
+  if (mode && !problem) await core.api.setAppMode({ mode });
   if (problem) {
     process.stderr.write(
       `WARNING: ${problem.code}: ${problem.message}\nOpen the page to restore a backup; the file has not been changed.\n`,
@@ -64,6 +79,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
 main().catch((error: unknown) => {

@@ -231,7 +231,9 @@ describe('preload bridge', () => {
   it('exposes named functions only, each bound to its own channel', async () => {
     const { ipc, invoked } = fakeIpc();
     const bridge: ElectronBridge = createBridge(ipc);
-    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(contract), 'onJobEvent', 'pickPriceListFile', 'saveFile'].sort());
+    expect(Object.keys(bridge).sort()).toEqual(
+      [...Object.keys(contract), 'onJobEvent', 'pickOrderFiles', 'pickPriceListFile', 'registerDroppedFiles', 'saveFile'].sort(),
+    );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(bridge).not.toHaveProperty('invoke');
     expect(bridge).not.toHaveProperty('send');
@@ -255,6 +257,26 @@ describe('preload bridge', () => {
     expect(invoked).toEqual([
       { channel: 'porter:saveFile', args: ['Porter-order-P-000012.pdf', pdf, 'base64'] },
       { channel: 'porter:saveFile', args: ['order.json', '{"заказ":1}', 'utf8'] },
+    ]);
+  });
+
+  it('sends dropped files as the paths the preload finds, and refuses files the page made itself', async () => {
+    const { ipc, invoked } = fakeIpc();
+    const paths = new Map([['order-1.json', '/home/manager/Orders/order-1.json']]);
+    const bridge = createBridge(ipc, (file) => paths.get(file.name) ?? '');
+    await bridge.pickOrderFiles();
+    expect(await bridge.registerDroppedFiles([{ name: 'order-1.json', size: 10 }])).toEqual({
+      ok: true,
+      value: 'porter:registerDroppedFiles',
+    });
+    const forged = await bridge.registerDroppedFiles([
+      { name: 'order-1.json', size: 10 },
+      { name: 'made-up.json', size: 1 },
+    ]);
+    expect(forged.ok).toBe(false);
+    expect(invoked).toEqual([
+      { channel: 'porter:pickOrderFiles', args: [] },
+      { channel: 'porter:registerDroppedFiles', args: [['/home/manager/Orders/order-1.json']] },
     ]);
   });
 

@@ -1,10 +1,10 @@
 import { Group, Text } from '@mantine/core';
 import type { PriceListInfo } from '../../../shared/domain';
 import { formatCount, formatDateTime } from '../common/format';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 
-/** Porter's mark, name and tagline at the left of the header (both modes). */
-export function Brand() {
+/** Porter's mark, name and tagline at the left of the header (both modes: each has its own tagline). */
+export function Brand({ tagline = 'app.tagline' }: { tagline?: MessageKey }) {
   const { t } = useT();
   return (
     <Group gap={10} wrap="nowrap" className="brand">
@@ -16,7 +16,7 @@ export function Brand() {
           {t('app.name')}
         </Text>
         <Text size="xs" c="dimmed" lh={1.1}>
-          {t('app.tagline')}
+          {t(tagline)}
         </Text>
       </div>
     </Group>
