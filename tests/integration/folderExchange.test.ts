@@ -345,6 +345,21 @@ describe('the watched exchange folder takes each order file exactly once', () =>
     expect(order.lines.map((l) => [l.itemCode, l.quantity, l.priceKopecks])).toEqual(
       sent.lines.map((l) => [l.itemCode, l.quantity, l.priceKopecks]),
     );
+
+    // The manager cuts the first line, accepts and answers: the answer goes into outgoing/, the store takes it from there.
+    const cutTo = order.lines[0]!.quantity - 1;
+    await manager.api.editReceivedLine({ id: order.id, lineNumber: 1, quantity: cutTo, reason: 'stock' });
+    await manager.api.applyBatchAction({ kind: 'accept', orderIds: [order.id] });
+    const answered = await manager.api.answerStore({ id: order.id });
+    expect(answered.answerFile?.savedTo).toMatch(/outgoing/);
+    expect(await store.api.syncConfirmations({})).toEqual({ events: 1, ordersUpdated: 1 });
+    const seen = await store.api.getOrder({ orderId: sent.id });
+    expect(seen.confirmation).toMatchObject({ status: 'partiallyAccepted' });
+    expect(seen.confirmation!.lines[0]).toMatchObject({ state: 'cut', orderedQuantity: sent.lines[0]!.quantity, confirmedQuantity: cutTo });
+    expect(seen.confirmation!.lines.slice(1).every((l) => l.state === 'confirmed')).toBe(true);
+    // Taken once: moved aside, so the next look finds nothing new.
+    expect(fs.readdirSync(path.join(folder, 'outgoing', 'taken'))).toHaveLength(1);
+    expect(await store.api.syncConfirmations({})).toEqual({ events: 0, ordersUpdated: 0 });
   });
 
   it('folder settings: checked, saved, kept over a restart', async () => {

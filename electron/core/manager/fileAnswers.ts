@@ -14,9 +14,9 @@ import {
 import { fieldPath } from '../formats/porterJson/porterJsonFile';
 import { APP_VERSION } from '../version';
 import type { LineAnswer } from '../exchange/server/inbox';
+import { OUTGOING_DIR } from '../exchange/client/folderConfirmations';
 
 /** Where answers to stores that order by file go, inside the supplier's exchange folder. */
-export const OUTGOING_DIR = 'outgoing';
 
 /**
  * The Porter confirmation of an order that came as a file: every line as ordered next to what the

@@ -16,8 +16,8 @@ function InboxIcon() {
 
 /**
  * "Check for answers": fetches the supplier's confirmations and status changes now (Porter also does
- * so on its own while connected). Shown only when the store is connected over the network, where
- * answers come from; says how many orders were updated, or what failed.
+ * so on its own while connected). Shown only when the store is connected over the network or an
+ * exchange folder (whose outgoing/ holds the supplier's answer files), where answers come from; says how many orders were updated, or what failed.
  */
 export function CheckAnswersButton({ onChecked, size = 'xs' }: { onChecked: () => void; size?: 'xs' | 'sm' }) {
   const { t, locale } = useT();
@@ -30,7 +30,7 @@ export function CheckAnswersButton({ onChecked, size = 'xs' }: { onChecked: () =
     let current = true;
     api.getExchangeSettings({}).then(
       (settings) => {
-        if (current) setConnected(settings.mode === 'http');
+        if (current) setConnected(settings.mode !== 'none');
       },
       () => undefined,
     );

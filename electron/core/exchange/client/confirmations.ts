@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { SupplierAnswer, SupplierAnswerLine, SupplierOrderStatus } from '../../../../shared/domain';
 import type { ExchangeSettingsStore } from '../exchangeSettings';
-import { eventPageSchema, type ExchangeEvent } from '../wire';
+import { eventPageSchema, type StoredEvent } from '../wire';
 import { exchangeRequest, ExchangeFailure, statusFailure } from './exchangeHttp';
+import { takeFolderConfirmations } from './folderConfirmations';
 
 interface ConfirmationRow {
   order_id: string;
@@ -42,6 +43,10 @@ export class StoreConfirmations {
 
   async sync(options: { timeoutMs: number }): Promise<{ events: number; ordersUpdated: number }> {
     const connection = this.settings.connection();
+    if (connection.mode === 'folder' && connection.folder !== '') {
+      const taken = takeFolderConfirmations(connection.folder, (event) => this.db.transaction(() => this.apply(event))());
+      return { events: taken.events, ordersUpdated: taken.ordersUpdated.size };
+    }
     if (connection.mode !== 'http' || connection.url === '') {
       throw new ExchangeFailure('EXCHANGE_NOT_CONFIGURED', 'Confirmations come over a connection to the supplier: none is set', true);
     }
@@ -75,7 +80,7 @@ export class StoreConfirmations {
   }
 
   /** Applies one event to a local order; false for an order this store does not have (the cursor moves on). */
-  apply(event: ExchangeEvent): boolean {
+  apply(event: StoredEvent): boolean {
     const known = this.db.prepare<[string], number>('SELECT count(*) FROM orders WHERE id = ?').pluck().get(event.orderId);
     if (!known) return false;
     if (event.type === 'status') {
