@@ -17,18 +17,13 @@ import { generateItems, writePriceListCsv } from '../tests/builders/priceLists';
 import { seededRandom } from '../tests/builders/random';
 import { commerceMlBench } from './commercemlBench';
 import { childExchangeBench, runExchangeBench } from './exchangeBench';
-import { childImport, hasSqliteShell, timePorterImport, timeSqliteShell } from './importBench';
+import { hasSqliteShell, timePorterImport, timeSqliteShell } from './importBench';
 import { insightsBench } from './insightsBench';
 import { f1, median, percentile, settle } from './measure';
 import { uiBench } from './uiBench';
 
 const args = process.argv.slice(2);
 
-if (args[0] === '--child-import') {
-  const [, dataDir, ...files] = args as [string, string, ...string[]];
-  await childImport(dataDir, files);
-  process.exit(0);
-}
 if (args[0] === '--child-exchange') {
   await childExchangeBench(args.slice(1));
   process.exit(0);

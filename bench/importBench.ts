@@ -48,9 +48,9 @@ export interface ImportRun {
  * of one CommerceML exchange (import.xml + offers.xml).
  */
 export function timePorterImport(files: string | readonly string[], workDir: string): ImportRun {
-  const self = fileURLToPath(import.meta.url);
+  const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'benchImportChild.js');
   const dataDir = fs.mkdtempSync(path.join(workDir, 'porter-'));
-  const result = spawnSync(process.execPath, [self, '--child-import', dataDir, ...(typeof files === 'string' ? [files] : files)], {
+  const result = spawnSync(process.execPath, [child, dataDir, ...(typeof files === 'string' ? [files] : files)], {
     encoding: 'utf8',
     env: { ...process.env, PORTER_LOG_LEVEL: 'warn' },
   });

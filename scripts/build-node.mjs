@@ -13,6 +13,7 @@ await build({
     importWorker: 'electron/core/catalog/importWorker.ts',
     parseWorker: 'electron/core/catalog/parseWorker.ts',
     bench: 'bench/bench.ts',
+    benchImportChild: 'bench/importChild.ts',
     // Killed over and over by the crash soak (tests/integration/crashSoak.test.ts).
     crashWriter: 'tests/builders/crashWriter.ts',
   },

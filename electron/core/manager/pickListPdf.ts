@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../../shared/domain';
 import { createLogger } from '../logger';
 import type { PdfFonts } from '../resources';
@@ -75,6 +74,8 @@ type Doc = PDFKit.PDFDocument;
 
 /** The pick list as an A4 PDF: title, the items (header repeated on every page), page numbers. */
 export async function renderPickListPdf(input: PickListPdfInput): Promise<Buffer> {
+  // pdfkit costs ~27 MB and ~200 ms to load: only when a PDF is actually made.
+  const { default: PDFDocument } = await import('pdfkit');
   const labels = LABELS[input.locale];
   const title = labels.title(localDate(input.list.deliveryDate, input.locale));
   // Faces selected by path from the start (see orderPdf.ts): Helvetica, which has no Cyrillic, is never loaded.

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Locale, Order, OrderLine, OrderStatus, StoreProfile } from '../../../shared/domain';
 import { formatMoney } from '../../../shared/money';
 import { createLogger } from '../logger';
@@ -130,6 +129,8 @@ type Face = keyof PdfFonts;
 
 /** Renders the order as an A4 PDF: heading, parties, the lines (header repeated on every page), VAT totals. */
 export async function renderOrderPdf(input: OrderPdfInput): Promise<Buffer> {
+  // pdfkit costs ~27 MB and ~200 ms to load: only when a PDF is actually made.
+  const { default: PDFDocument } = await import('pdfkit');
   const { order, locale, fonts } = input;
   const doc = new PDFDocument({
     size: 'A4',
