@@ -277,7 +277,11 @@ export const answerFileSchema = z.object({
 export type AnswerFile = z.infer<typeof answerFileSchema>;
 
 /** The order after its store was answered; answerFile for orders that came as files (null when answered through the exchange API). */
-export const storeAnswerResultSchema = receivedOrderDetailSchema.extend({ answerFile: answerFileSchema.nullable() });
+export const storeAnswerResultSchema = receivedOrderDetailSchema.extend({
+  answerFile: answerFileSchema.nullable(),
+  /** Every answer file written (a merge of orders that came as files answers each of them); answerFile is the first. */
+  answerFiles: z.array(answerFileSchema),
+});
 export type StoreAnswerResult = z.infer<typeof storeAnswerResultSchema>;
 
 // ── Price list publishing ───────────────────────────────────────────────────────────────────

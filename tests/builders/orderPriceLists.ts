@@ -16,6 +16,8 @@ export interface ListedItem {
   /** A number, or as written: "более 100", "нет". */
   stock?: number | string;
   vatRate: VatRate;
+  /** Written in a "Группа" column, which is added only when some item has a category. */
+  category?: string;
 }
 
 export interface ListOptions {
@@ -76,9 +78,21 @@ export function writeListedPriceList(file: string, items: readonly ListedItem[],
   if (options.minOrderRubles !== undefined) letterhead.push(`Минимальная сумма заказа ${options.minOrderRubles} руб.`);
   if (letterhead.length > 0) letterhead.push('');
   const priceHeading = options.pricesIncludeVat === false ? 'Цена без НДС' : 'Цена';
+  const withCategory = items.some((i) => i.category !== undefined);
   const lines = [
     ...letterhead,
-    ['Код', 'Наименование', 'Штрихкод', 'Ед.', 'Кратность', 'Мин. заказ', priceHeading, 'Остаток', 'НДС'].join(';'),
+    [
+      'Код',
+      'Наименование',
+      'Штрихкод',
+      'Ед.',
+      'Кратность',
+      'Мин. заказ',
+      priceHeading,
+      'Остаток',
+      'НДС',
+      ...(withCategory ? ['Группа'] : []),
+    ].join(';'),
     ...items.map((i) =>
       [
         i.code,
@@ -90,6 +104,7 @@ export function writeListedPriceList(file: string, items: readonly ListedItem[],
         formatPrice(i.priceKopecks, true),
         String(i.stock ?? ''),
         `${i.vatRate}%`,
+        ...(withCategory ? [i.category ?? ''] : []),
       ].join(';'),
     ),
   ];

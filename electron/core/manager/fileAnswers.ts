@@ -20,7 +20,7 @@ import { OUTGOING_DIR } from '../exchange/client/folderConfirmations';
 
 /**
  * The Porter confirmation of an order that came as a file: every line as ordered next to what the
- * manager confirms (the same answers the exchange API sends, StoreAnswers.lineAnswers), and the status
+ * manager confirms (the same answers the exchange API sends, answerPlan.ts), and the status
  * that follows from them. A line whose order states no valid VAT rate takes the current price list's.
  */
 export function fileConfirmation(

@@ -91,10 +91,17 @@ const GROSS_SQL = `coalesce((SELECT sum(CASE WHEN o.prices_include_vat = 1 OR co
     ELSE ${LINE_AMOUNT_SQL} + CAST(round(${LINE_AMOUNT_SQL} * l.vat_rate / 100.0) AS INTEGER) END)
   FROM received_order_lines l WHERE l.received_order_id = o.id), 0)`;
 
-const SELECT_ORDERS = `SELECT o.*, s.name AS directory_name,
+// Every column but `document`: the order as received, tens of kilobytes each, that a list of 5,000
+// orders would read (and throw away) for seconds.
+const SELECT_ORDERS = `SELECT o.id, o.store_code, o.store_name, o.order_id, o.number, o.format, o.source, o.source_name, o.inbox_id,
+    o.ordered_on, o.received_at, o.delivery_date, o.comment, o.price_list_id, o.prices_include_vat, o.state, o.state_reason,
+    s.name AS directory_name,
     (SELECT count(*) FROM received_order_lines l WHERE l.received_order_id = o.id) AS line_count,
     ${GROSS_SQL} AS gross_kopecks,
-    (SELECT i.status FROM exchange_inbox i WHERE i.id = o.inbox_id AND i.confirmation IS NOT NULL) AS supplier_status
+    coalesce((SELECT i.status FROM exchange_inbox i WHERE i.id = o.inbox_id AND i.confirmation IS NOT NULL),
+      -- An order that came as a file: the status its last confirmation file told the store (manager/storeAnswers.ts).
+      CASE WHEN o.inbox_id IS NULL THEN (SELECT c.new_value FROM received_order_changes c
+        WHERE c.received_order_id = o.id AND c.field = 'answer' ORDER BY c.id DESC LIMIT 1) END) AS supplier_status
   FROM received_orders o LEFT JOIN stores s ON s.customer_code = o.store_code`;
 
 /**
@@ -104,6 +111,7 @@ const SELECT_ORDERS = `SELECT o.*, s.name AS directory_name,
  */
 export class OrderBook {
   private problemFinder: ProblemFinder = () => new Map();
+  private changeCount = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -116,7 +124,27 @@ export class OrderBook {
     this.problemFinder = finder;
   }
 
-  /** The store code an order is filed under: its customer code, else the id the document gives the customer. */
+  /**
+   * Grows with every change to the stored orders: intake here, line edits and batch actions
+   * (manager/orderEdits.ts). The checks cache their findings per version; whatever else changes an
+   * order's lines or state must call `touch()`.
+   */
+  get version(): number {
+    return this.changeCount;
+  }
+
+  touch(): void {
+    this.changeCount++;
+  }
+
+  /**
+   * The store code an order is filed under: the customer code the document states; else the sender's
+   * own id for the customer (a 1C counterparty Ид, a Bitrix user id), else its name; '' when the document
+   * names no customer at all (a Porter file from a store without a profile, a table without store
+   * columns). Only a stated code can match the stores directory: the fallbacks are not codes, they keep
+   * two unknown customers' orders apart (their numbers repeat: "142" from one, "142" from another), and
+   * the unknownStore check flags every order whose code is not in the directory — '' included.
+   */
   static storeCodeOf(order: ReceivedOrder): string {
     return order.customer.code.trim() || order.customer.id.trim() || order.customer.name.trim();
   }
@@ -185,6 +213,7 @@ export class OrderBook {
       return id;
     };
     const id = this.db.inTransaction ? insert() : this.db.transaction(insert)();
+    this.touch();
     return { kind: 'added', id };
   }
 

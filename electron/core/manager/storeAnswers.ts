@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { PorterError } from '../../../shared/errors';
-import type { AnswerFile, ReceivedOrderDetail, StoreAnswerResult } from '../../../shared/manager';
+import type { AnswerFile, StoreAnswerResult } from '../../../shared/manager';
 import type { VatRate } from '../../../shared/money';
-import type { ExchangeInbox, LineAnswer } from '../exchange/server/inbox';
+import type { ExchangeInbox } from '../exchange/server/inbox';
+import { AnswerPlanner } from './answerPlan';
 import { deliverConfirmationFile, fileConfirmation } from './fileAnswers';
 import type { OrderBook } from './orderBook';
 
@@ -17,7 +17,8 @@ export interface FileAnswerDeps {
  * quantity and price against what the store ordered (a rejected order: nothing delivered). An order
  * that came through the exchange API is answered through it — the store fetches the confirmation by
  * cursor and shows it in its history; one that came as a file gets a Porter confirmation file, written
- * into the exchange folder's outgoing/ (or handed to the manager to send on).
+ * into the exchange folder's outgoing/ (or handed to the manager to send on). A merged or split order
+ * answers each order its stores sent (answerPlan.ts).
  */
 export class StoreAnswers {
   constructor(
@@ -26,49 +27,36 @@ export class StoreAnswers {
     private readonly inbox: () => ExchangeInbox,
     private readonly clock: () => Date = () => new Date(),
     private readonly files: FileAnswerDeps = { folder: () => '', vatRateOf: () => null },
-  ) {}
-
-  /** The answer each line gets, from the order as it stands. */
-  static lineAnswers(order: ReceivedOrderDetail): LineAnswer[] {
-    const rejected = order.state === 'rejected';
-    return order.lines.flatMap((line): LineAnswer[] => {
-      const confirmedQuantity = rejected ? 0 : line.quantity;
-      const unchanged = confirmedQuantity === line.orderedQuantity && line.priceKopecks === line.orderedPriceKopecks;
-      if (unchanged) return [];
-      if (!Number.isInteger(confirmedQuantity) || confirmedQuantity > line.orderedQuantity) {
-        throw new PorterError(
-          'INVALID_INPUT',
-          `Order ${order.number}, line ${line.lineNumber}: ${confirmedQuantity} cannot be confirmed for ${line.orderedQuantity} ordered`,
-          { field: 'quantity' },
-        );
-      }
-      return [{ lineNumber: line.lineNumber, confirmedQuantity, priceKopecks: line.priceKopecks }];
-    });
+  ) {
+    this.planner = new AnswerPlanner(db, book);
   }
 
-  /** Sends (API orders) or writes (file orders) the answer for an accepted, rejected or exported order. */
+  private readonly planner: AnswerPlanner;
+
+  /**
+   * Sends (API orders) or writes (file orders) the answer to every store order the order stands for
+   * (itself, or the orders of its merge or split: AnswerPlanner), all in one transaction. Answer files
+   * are written last, so a file that cannot be written leaves no answer recorded.
+   */
   answer(id: number): StoreAnswerResult {
-    const order = this.book.get(id);
-    if (order.state !== 'accepted' && order.state !== 'rejected' && order.state !== 'exported') {
-      throw new PorterError('INVALID_INPUT', `Order ${order.number} is ${order.state}: accept or reject it before answering the store`, {
-        field: 'state',
-      });
-    }
-    const inboxId = this.db.prepare<[number], number | null>('SELECT inbox_id FROM received_orders WHERE id = ?').pluck().get(id) ?? null;
+    const plan = this.planner.plan(id);
     const at = this.clock().toISOString();
-    let answerFile: AnswerFile | null = null;
+    const answerFiles: AnswerFile[] = [];
     this.db.transaction(() => {
-      if (inboxId !== null) {
-        const sent = this.inbox().confirm(inboxId, StoreAnswers.lineAnswers(order), order.stateReason);
-        this.recordAnswer(id, sent.status, '', at);
-        return;
+      const confirmations = [];
+      for (const { order, inboxId, answers } of plan) {
+        if (inboxId !== null) {
+          const sent = this.inbox().confirm(inboxId, answers, order.stateReason);
+          this.recordAnswer(order.id, sent.status, '', at);
+          continue;
+        }
+        const confirmation = fileConfirmation(order, answers, this.files.vatRateOf, at);
+        this.recordAnswer(order.id, confirmation.status, `${order.sourceName} → ${confirmation.confirmationId}`, at);
+        confirmations.push(confirmation);
       }
-      const confirmation = fileConfirmation(order, StoreAnswers.lineAnswers(order), this.files.vatRateOf, at);
-      this.recordAnswer(id, confirmation.status, `${order.sourceName} → ${confirmation.confirmationId}`, at);
-      // Written last in the transaction: a file that cannot be written leaves no answer recorded.
-      answerFile = deliverConfirmationFile(confirmation, this.files.folder(), at);
+      for (const confirmation of confirmations) answerFiles.push(deliverConfirmationFile(confirmation, this.files.folder(), at));
     })();
-    return { ...this.book.get(id), answerFile };
+    return { ...this.book.get(id), answerFile: answerFiles[0] ?? null, answerFiles };
   }
 
   /** The answer in the order's change log; its new value is the status the store was told. */
