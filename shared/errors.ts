@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   // Exchange: the price list sync (the supplier has published none yet; its answer cannot be read)
   'EXCHANGE_NO_PRICE_LIST',
   'EXCHANGE_INVALID_ANSWER',
+  // A store's price type that the supplier's price list does not have (the store's sync, the manager's per-store export)
+  'PRICE_TYPE_UNKNOWN',
   // Manager mode: orders exported to the back office before (export again only on purpose)
   'ORDERS_ALREADY_EXPORTED',
   // Manager mode: batch actions (a check or action needs the current price list; a batch that can no longer be undone)

@@ -303,6 +303,8 @@ export const orderArbitrary = (text: fc.Arbitrary<string>): fc.Arbitrary<Order> 
 
 export interface ReadPriceList {
   items: (PriceListItem & { row: number; ref: string })[];
+  /** Each item's price of every declared price type, by the type's Ид, in item order. */
+  itemPrices: Record<string, number>[];
   rejected: RejectedRow[];
   categories: CommerceMlCategory[];
   facts: CommerceMlFacts;
@@ -318,6 +320,7 @@ export async function readCommerceMlPriceList(
   const source = await openCommerceMlCatalogSource(files, { priceType, defaultVatRate });
   const result: ReadPriceList = {
     items: [],
+    itemPrices: [],
     rejected: [],
     categories: [],
     facts: source.reader.facts,
@@ -326,7 +329,10 @@ export async function readCommerceMlPriceList(
   };
   try {
     for await (const batch of source.reader.batches()) {
-      batch.items.forEach((item, i) => result.items.push({ ...item, row: batch.sourceRows[i]!, ref: batch.itemRefs[i]! }));
+      batch.items.forEach((item, i) => {
+        result.items.push({ ...item, row: batch.sourceRows[i]!, ref: batch.itemRefs[i]! });
+        result.itemPrices.push(Object.fromEntries(batch.itemPrices[i]!.map((p) => [p.ref, p.kopecks])));
+      });
       result.rejected.push(...batch.rejected);
       result.categories.push(...batch.categories);
       result.supplierName = batch.supplierName;

@@ -396,6 +396,30 @@ describe('CommerceML variants, hand-written', () => {
     }
   });
 
+  it("the other price types' prices go along with each item, whichever type its own price is", async () => {
+    const retail = await readVariant({});
+    expect(retail.facts.priceTypes).toEqual([
+      { id: 't-retail', name: 'Розничная' },
+      { id: 't-whole', name: 'Оптовая' },
+    ]);
+    // p3 has a retail price only: an item at the (main) retail type, with no wholesale price beside it.
+    expect(retail.items.map((i, n) => [i.code, i.priceKopecks, retail.itemPrices[n]])).toEqual([
+      ['00012', 9990, { 't-whole': 8173 }],
+      ['00-00000077', 123_456, { 't-whole': 100_000 }],
+      ['ГЕЛЬ-1', 35_000, {}],
+      ['p4#c35', 360_000, { 't-whole': 300_000 }],
+      ['БОТ-36', 360_000, { 't-whole': 300_000 }],
+    ]);
+    const wholesale = await readVariant({}, 'Оптовая');
+    expect(wholesale.facts.priceTypes).toEqual(retail.facts.priceTypes);
+    expect(wholesale.items.map((i, n) => [i.code, i.priceKopecks, wholesale.itemPrices[n]])).toEqual([
+      ['00012', 8173, { 't-retail': 9990 }],
+      ['00-00000077', 100_000, { 't-retail': 123_456 }],
+      ['p4#c35', 300_000, { 't-retail': 360_000 }],
+      ['БОТ-36', 300_000, { 't-retail': 360_000 }],
+    ]);
+  });
+
   it('a price type the file does not have stops the import and names the types it has', async () => {
     await expect(readVariant({}, 'VIP')).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -6,7 +6,15 @@ import { PorterError } from '../../../shared/errors';
 import { REQUIRED_PRICE_LIST_FIELDS } from '../../../shared/priceListFields';
 import { forEachItem, type ItemBatch } from './itemBatches';
 import { NO_LETTERHEAD, type LetterheadFacts } from './letterhead';
-import { CATALOG_FTS, CATALOG_INDEXES, CATALOG_SCHEMA_VERSION, CATALOG_TABLES, ITEM_COLUMNS, itemsTable } from './catalogSchema';
+import {
+  CATALOG_FTS,
+  CATALOG_INDEXES,
+  CATALOG_SCHEMA_VERSION,
+  CATALOG_TABLES,
+  ITEM_COLUMNS,
+  itemPricesTable,
+  itemsTable,
+} from './catalogSchema';
 
 /**
  * The supplier's own id of each item, for price lists that have one (CommerceML: the offer's Ид, which
@@ -38,6 +46,18 @@ export interface CategoryDeclaration {
   parentKey: string | null;
 }
 
+/** One of the supplier's price types (CommerceML ТипЦены), kept in the catalog's price_types. */
+export interface CatalogPriceType {
+  /** The supplier's id of the type (ТипЦены/Ид): what itemPrices name it by. */
+  ref: string;
+  name: string;
+  currency: string;
+  /** Налог/УчтеноВСумме; null when not stated. */
+  vatIncluded: boolean | null;
+  /** The type the items' own price is (the store profile's, else the first declared). */
+  main: boolean;
+}
+
 /** Validated items, plus what a CommerceML price list states beyond a table's rows. */
 export interface CatalogBatch extends ItemBatch {
   /** Declared before the items that use them, parents first. */
@@ -46,6 +66,13 @@ export interface CatalogBatch extends ItemBatch {
   pricesIncludeVat?: boolean;
   /** The supplier's id of each item, in item order (CommerceML offer Ид): what an order back to 1C names. */
   itemRefs?: string[];
+  /** Declared before the items that use them (a CommerceML list with price types). */
+  priceTypes?: CatalogPriceType[];
+  /**
+   * Each item's prices of the declared types other than the main one (by the type's ref), in item order; a type
+   * the item has no price of is absent. The main type's price is the item's own.
+   */
+  itemPrices?: { ref: string; kopecks: number }[][];
 }
 
 export interface BuildCatalogParams {
@@ -186,6 +213,9 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
     return id;
   };
   const declareCategory = db.prepare('INSERT INTO categories (name, parent_id) VALUES (?, ?)');
+  const insertPriceType = db.prepare('INSERT INTO price_types (ref, name, currency, vat_included, is_main) VALUES (?, ?, ?, ?, ?)');
+  const insertItemPrice = db.prepare('INSERT INTO item_prices (item_id, price_type_id, price_kopecks) VALUES (?, ?, ?)');
+  const priceTypeIds = new Map<string, number>();
   let insertRef: Database.Statement | null = null;
   let insertCategoryRef: Database.Statement | null = null;
   const result = new LoadResult();
@@ -207,7 +237,13 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
       }
       insertCategoryRef.run(id, c.key);
     }
+    for (const t of batch.priceTypes ?? []) {
+      if (priceTypeIds.has(t.ref)) continue;
+      const vat = t.vatIncluded === null ? null : t.vatIncluded ? 1 : 0;
+      priceTypeIds.set(t.ref, Number(insertPriceType.run(t.ref, t.name, t.currency, vat, t.main ? 1 : 0).lastInsertRowid));
+    }
     const refs = batch.itemRefs;
+    const prices = batch.itemPrices;
     if (refs && !insertRef) {
       // Only CommerceML price lists have them; the first row of a code wins, like the items themselves.
       db.exec(ITEM_REFS_TABLE);
@@ -215,8 +251,10 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
     }
     let index = 0;
     forEachItem(batch, (item) => {
-      if (refs) insertRef!.run(item.code, refs[index++]);
-      insertItem.run(
+      const itemPrices = prices?.[index];
+      if (refs) insertRef!.run(item.code, refs[index]);
+      index++;
+      const { lastInsertRowid } = insertItem.run(
         item.code,
         item.name,
         item.barcode,
@@ -230,6 +268,10 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
         categoryId(item.category),
         item.sourceRow,
       );
+      for (const price of itemPrices ?? []) {
+        const typeId = priceTypeIds.get(price.ref);
+        if (typeId !== undefined) insertItemPrice.run(lastInsertRowid, typeId, price.kopecks);
+      }
     });
     result.items += batch.count;
     for (const r of batch.rejected) result.addRejection(r);
@@ -260,13 +302,22 @@ function removeDuplicateCodes(db: Database.Database): RejectedRow[] {
   if (rows.length === 0) return [];
   const remove = db.prepare('DELETE FROM items WHERE id = ?');
   db.transaction(() => rows.forEach((r) => remove.run(r.id)))();
-  // Renumber 1..N so paging by id range stays exact; only files with duplicates pay for this.
+  // Renumber 1..N so paging by id range stays exact, the prices of each item following it (a removed
+  // row's prices go with it); only files with duplicates pay for this.
   db.exec(`
+    CREATE TEMP TABLE renumbered AS SELECT id AS old_id, row_number() OVER (ORDER BY id) AS new_id FROM items;
     ${itemsTable('items_compact')}
     INSERT INTO items_compact (${ITEM_COLUMNS}) SELECT ${ITEM_COLUMNS} FROM items ORDER BY id;
     DROP TABLE items;
     ALTER TABLE items_compact RENAME TO items;
     ${CATALOG_INDEXES}
+    ${itemPricesTable('item_prices_compact')}
+    INSERT INTO item_prices_compact (item_id, price_type_id, price_kopecks)
+      SELECT r.new_id, p.price_type_id, p.price_kopecks FROM item_prices p JOIN temp.renumbered r ON r.old_id = p.item_id
+       ORDER BY r.new_id, p.price_type_id;
+    DROP TABLE item_prices;
+    ALTER TABLE item_prices_compact RENAME TO item_prices;
+    DROP TABLE temp.renumbered;
   `);
   return rows.map((r) => ({
     row: r.row,

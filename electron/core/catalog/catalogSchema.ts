@@ -6,11 +6,12 @@
  * synchronous=FULL on derived data; and a failed or cancelled import simply leaves an
  * unused file behind, so the previous price list cannot be touched by it.
  */
-export const CATALOG_SCHEMA_VERSION = 2;
+export const CATALOG_SCHEMA_VERSION = 3;
 
 /**
  * Versions a reader still opens. 1: no items.stock_at_least (read as false), no
- * categories.parent_id (flat), no supplier facts in meta.
+ * categories.parent_id (flat), no supplier facts in meta. 2: no price_types and item_prices
+ * (one price per item, for every store).
  */
 export const OLDEST_READABLE_CATALOG_VERSION = 1;
 
@@ -36,6 +37,20 @@ export function itemsTable(name: string): string {
   ) STRICT;`;
 }
 
+/**
+ * The prices an item has of the price types other than the main one (whose price is items.price_kopecks:
+ * a list with one type stores nothing here); an item without a price of a type has no row. Filled in item
+ * order, so the primary key's b-tree is appended to, never split in the middle.
+ */
+export function itemPricesTable(name: string): string {
+  return `CREATE TABLE ${name} (
+    item_id INTEGER NOT NULL,
+    price_type_id INTEGER NOT NULL,
+    price_kopecks INTEGER NOT NULL,
+    PRIMARY KEY (item_id, price_type_id)
+  ) STRICT, WITHOUT ROWID;`;
+}
+
 export const ITEM_COLUMNS =
   'code, name, barcode, unit, pack_multiple, min_order_quantity, price_kopecks, vat_rate, stock, stock_at_least, category_id, source_row';
 
@@ -51,6 +66,17 @@ export const CATALOG_TABLES = `
     parent_id INTEGER REFERENCES categories(id)
   ) STRICT;
   ${itemsTable('items')}
+  -- The supplier's price types (CommerceML ТипыЦен) in the order declared; empty for a list with one price
+  -- (CSV, XLSX, a Porter list). is_main: the type items.price_kopecks holds. vat_included: null when not stated.
+  CREATE TABLE price_types (
+    id INTEGER PRIMARY KEY,
+    ref TEXT NOT NULL,
+    name TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    vat_included INTEGER,
+    is_main INTEGER NOT NULL
+  ) STRICT;
+  ${itemPricesTable('item_prices')}
 `;
 
 /** Built after loading: creating indexes on unsorted input first is about twice as slow. */

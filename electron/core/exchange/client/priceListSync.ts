@@ -213,8 +213,13 @@ interface ParsedAnswer {
 
 /** The 200 answer checked against the API's shape; any other status as the failure it means. */
 function parseAnswer(answer: ExchangeAnswer, url: string): ParsedAnswer {
-  if (answer.status === 404 && apiErrorOf(answer.text)?.code === 'NO_PRICE_LIST') {
+  const refused = answer.status >= 400 ? apiErrorOf(answer.text) : null;
+  if (answer.status === 404 && refused?.code === 'NO_PRICE_LIST') {
     throw new ExchangeFailure('EXCHANGE_NO_PRICE_LIST', 'The supplier has not published a price list yet', false, 404);
+  }
+  // The supplier set this store a price type its list lacks: only the supplier can fix that; the old list stays.
+  if (refused?.code === 'PRICE_TYPE_UNKNOWN') {
+    throw new ExchangeFailure('PRICE_TYPE_UNKNOWN', `${url}: ${refused.message}`, false, answer.status);
   }
   if (answer.status !== 200) throw statusFailure(answer, url, Date.now());
   let json: unknown;

@@ -151,6 +151,19 @@ export class ExchangeHttpServer {
   private async priceList(req: http.IncomingMessage, res: http.ServerResponse, store: ExchangeStore, url: URL): Promise<void> {
     const list = this.deps.priceList.current();
     if (!list) return send(res, apiError(404, 'NO_PRICE_LIST', 'The supplier has not published a price list yet'));
+    try {
+      this.deps.priceList.checkPriceType(list, store.priceType);
+    } catch (error) {
+      if (!(error instanceof PorterError) || error.code !== 'PRICE_TYPE_UNKNOWN') throw error;
+      // Someone else's prices would be worse than none: the store keeps the list it has and says why; the manager reads it here.
+      log.warn('a store asked for a price type the published price list does not have', {
+        store: store.name,
+        customerCode: store.customerCode,
+        priceType: store.priceType,
+        available: error.details?.available,
+      });
+      return send(res, apiError(409, 'PRICE_TYPE_UNKNOWN', `Store "${store.name}": ${error.message}`));
+    }
     const etag = this.deps.priceList.etag(list, store.priceType);
     const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
     if (matchesEtag(req.headers['if-none-match'], etag)) {

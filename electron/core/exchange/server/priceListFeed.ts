@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../../db/sqlite';
+import { PorterError } from '../../../../shared/errors';
 import { PORTER_FILE_VERSION, PORTER_PRICE_LIST_FORMAT } from '../../../../shared/exchange';
+import { isPriceType } from '../../formats/commerceml/priceTypeChoice';
 import { APP_VERSION } from '../../version';
 import { sha256Hex } from '../canonicalJson';
 
@@ -14,13 +16,23 @@ export interface PublishedPriceList {
 
 const BATCH = 2000;
 
+/** Which prices of a catalog a store is served: the items' own (the main type's), or those of another of its price types. */
+type PriceView = { kind: 'main' } | { kind: 'typed'; typeId: number; vatIncluded: boolean | null };
+type PriceViewOrUnknown = PriceView | { kind: 'unknown'; available: string[] };
+
 /**
  * The price list the exchange server publishes: the current catalog, read from its own file (the
  * catalog files are immutable once built, so a read-only connection per request is all it takes).
  *
+ * Prices per store (see priceView): a store with a price type gets that type's prices (a CommerceML
+ * list keeps every type's: the main type's as the items' own price, the others' in item_prices); a
+ * store without one, or any store when the list has a single price (CSV, XLSX), gets the items' own price. A type the list does not have is
+ * refused with PRICE_TYPE_UNKNOWN rather than answered with someone else's prices.
+ *
  * ETag: the price list's id, and for a store with its own price type also a hash of the type — the
  * same list with other prices is another representation. A delta is served against the previous
- * price list (Porter keeps its catalog file); for any other `since` the full list is served.
+ * price list (Porter keeps its catalog file), comparing the prices of the store's type in both; for
+ * any other `since`, or a previous list that had no prices of that type, the full list is served.
  */
 export class PriceListFeed {
   constructor(
@@ -39,6 +51,16 @@ export class PriceListFeed {
     return priceType === '' ? `"${list.id}"` : `"${list.id}.${sha256Hex(priceType).slice(0, 12)}"`;
   }
 
+  /** Throws PRICE_TYPE_UNKNOWN (naming the list's types) when the list has price types and none is `priceType`. */
+  checkPriceType(list: PublishedPriceList, priceType: string): void {
+    const catalog = openSqlite(list.catalogFile, { readonly: true, fileMustExist: true });
+    try {
+      storeView(catalog, priceType);
+    } finally {
+      catalog.close();
+    }
+  }
+
   /**
    * Writes the answer as JSON in chunks (a 200k-item list never becomes one string): whether it is the
    * full list or a delta, the codes removed, and the price list itself as a Porter price list file
@@ -48,10 +70,10 @@ export class PriceListFeed {
   async write(list: PublishedPriceList, priceType: string, since: string | null, write: (chunk: string) => Promise<void>): Promise<void> {
     const catalog = openSqlite(list.catalogFile, { readonly: true, fileMustExist: true });
     try {
-      const previousFile = since !== null && since !== list.id ? this.catalogFileOf(since) : null;
-      const kind = since === list.id || previousFile !== null ? 'delta' : 'full';
-      if (previousFile) catalog.prepare('ATTACH DATABASE ? AS old').run(previousFile);
-      const removedCodes = previousFile ? this.removedCodes(catalog) : [];
+      const view = storeView(catalog, priceType);
+      const previous = since !== null && since !== list.id ? this.attachPrevious(catalog, since, priceType) : null;
+      const kind = since === list.id || previous !== null ? 'delta' : 'full';
+      const removedCodes = previous ? this.removedCodes(catalog, view, previous) : [];
       const exportedAt = new Date().toISOString();
       const meta = this.meta(catalog);
       const priceList = {
@@ -59,7 +81,7 @@ export class PriceListFeed {
         supplierName: meta.supplierName,
         priceType,
         currency: 'RUB',
-        pricesIncludeVat: meta.pricesIncludeVat,
+        pricesIncludeVat: view.kind === 'typed' ? (view.vatIncluded ?? meta.pricesIncludeVat) : meta.pricesIncludeVat,
         minOrderKopecks: meta.minOrderKopecks,
         publishedAt: meta.importedAt || exportedAt,
         categories: this.categories(catalog),
@@ -68,7 +90,7 @@ export class PriceListFeed {
       const head = JSON.stringify({ kind, since: kind === 'delta' ? since : null, removedCodes, file: { ...file, priceList } });
       // The head ends in "}}}": the items go into priceList, before its closing brace.
       await write(`${head.slice(0, -3)},"items":[`);
-      const items = kind === 'full' ? this.allItems(catalog) : since === list.id ? [] : this.changedItems(catalog);
+      const items = kind === 'full' ? this.allItems(catalog, view) : previous ? this.changedItems(catalog, view, previous) : [];
       let batch: string[] = [];
       let first = true;
       for (const item of items) {
@@ -122,38 +144,106 @@ export class PriceListFeed {
     return fs.existsSync(full) ? full : null;
   }
 
-  private columns(catalog: Database.Database, schema: 'main' | 'old', alias: string): string {
-    const version = Number(catalog.pragma(`${schema}.user_version`, { simple: true }));
-    return [
-      `${alias}.code, ${alias}.name, ${alias}.barcode, ${alias}.unit, ${alias}.pack_multiple, ${alias}.min_order_quantity`,
-      `${alias}.price_kopecks, ${alias}.vat_rate, ${alias}.stock`,
-      version >= 2 ? `${alias}.stock_at_least` : '0 AS stock_at_least',
-    ].join(', ');
+  /**
+   * Attaches the catalog of the version the store has as `old`, when Porter still keeps it and it had
+   * prices for this store's type; null otherwise (the store then gets the full list).
+   */
+  private attachPrevious(catalog: Database.Database, since: string, priceType: string): PriceView | null {
+    const file = this.catalogFileOf(since);
+    if (!file) return null;
+    catalog.prepare('ATTACH DATABASE ? AS old').run(file);
+    const view = priceView(catalog, 'old', priceType);
+    if (view.kind !== 'unknown') return view;
+    catalog.exec('DETACH DATABASE old');
+    return null;
   }
 
-  private *allItems(catalog: Database.Database): Generator<WireItem> {
-    const sql = `SELECT ${this.columns(catalog, 'main', 'i')}, i.category_id FROM main.items i ORDER BY i.id`;
+  private *allItems(catalog: Database.Database, view: PriceView): Generator<WireItem> {
+    const { columns, from } = itemSource(catalog, 'main', 'i', view);
+    const sql = `SELECT ${columns}, i.category_id FROM ${from} ORDER BY i.id`;
     for (const row of catalog.prepare(sql).iterate() as IterableIterator<ItemRow>) yield toWireItem(row);
   }
 
-  /** Items that are new or differ in any published field (the category by name) from the same code in the old list. */
-  private *changedItems(catalog: Database.Database): Generator<WireItem> {
+  /**
+   * Items that are new or differ in any published field (the category by name) from the same code in the
+   * old list — prices compared as the store gets them from each list (its type's, or the items' own).
+   */
+  private *changedItems(catalog: Database.Database, view: PriceView, previous: PriceView): Generator<WireItem> {
+    const cur = itemSource(catalog, 'main', 'i', view);
+    const prev = itemSource(catalog, 'old', 'o', previous);
     const sql = `
-      WITH cur AS (SELECT ${this.columns(catalog, 'main', 'i')}, coalesce(c.name, '') AS category
-                     FROM main.items i LEFT JOIN main.categories c ON c.id = i.category_id),
-           prev AS (SELECT ${this.columns(catalog, 'old', 'o')}, coalesce(oc.name, '') AS category
-                     FROM old.items o LEFT JOIN old.categories oc ON oc.id = o.category_id),
+      WITH cur AS (SELECT ${cur.columns}, coalesce(c.name, '') AS category
+                     FROM ${cur.from} LEFT JOIN main.categories c ON c.id = i.category_id),
+           prev AS (SELECT ${prev.columns}, coalesce(oc.name, '') AS category
+                     FROM ${prev.from} LEFT JOIN old.categories oc ON oc.id = o.category_id),
            changed AS (SELECT * FROM cur EXCEPT SELECT * FROM prev)
       SELECT changed.*, i.category_id FROM changed JOIN main.items i ON i.code = changed.code ORDER BY i.id`;
     for (const row of catalog.prepare(sql).iterate() as IterableIterator<ItemRow>) yield toWireItem(row);
   }
 
-  private removedCodes(catalog: Database.Database): string[] {
+  /** Codes the store had from the old list and does not get from the new one (gone, or no longer priced in its type). */
+  private removedCodes(catalog: Database.Database, view: PriceView, previous: PriceView): string[] {
+    const cur = itemSource(catalog, 'main', 'i', view);
+    const prev = itemSource(catalog, 'old', 'o', previous);
     return catalog
-      .prepare('SELECT DISTINCT code FROM old.items WHERE code NOT IN (SELECT code FROM main.items) ORDER BY code')
+      .prepare(`SELECT DISTINCT o.code FROM ${prev.from} WHERE o.code NOT IN (SELECT i.code FROM ${cur.from}) ORDER BY o.code`)
       .pluck()
       .all() as string[];
   }
+}
+
+/**
+ * The prices a store whose price type is `priceType` gets from a catalog (`main`, or the attached `old`):
+ *  - the store has no price type: the items' own price (the type the list was imported with);
+ *  - the catalog has no price types (a CSV or XLSX list, a catalog from before schema 3): its one price,
+ *    for every store — there is nothing else to give;
+ *  - the catalog's type whose name (case and surrounding spaces ignored) or Ид is `priceType`, as the
+ *    store profile's type is picked on import (isPriceType) — the main type's prices are the items' own;
+ *    an item without a price of that type is not offered to the store, as an import leaves out products
+ *    without a price of its type;
+ *  - no such type: unknown, with the names of the types the catalog has.
+ */
+function priceView(catalog: Database.Database, schema: 'main' | 'old', priceType: string): PriceViewOrUnknown {
+  if (priceType.trim() === '' || Number(catalog.pragma(`${schema}.user_version`, { simple: true })) < 3) return { kind: 'main' };
+  const types = catalog.prepare(`SELECT id, ref, name, vat_included, is_main FROM ${schema}.price_types ORDER BY id`).all() as {
+    id: number;
+    ref: string;
+    name: string;
+    vat_included: number | null;
+    is_main: number;
+  }[];
+  if (types.length === 0) return { kind: 'main' };
+  const type = types.find((t) => isPriceType({ id: t.ref, name: t.name }, priceType));
+  if (!type) return { kind: 'unknown', available: types.map((t) => t.name) };
+  // The main type's prices are the items' own (item_prices holds the other types').
+  if (type.is_main === 1) return { kind: 'main' };
+  return { kind: 'typed', typeId: type.id, vatIncluded: type.vat_included === null ? null : type.vat_included === 1 };
+}
+
+/** The current list's prices for the store; a type the list does not have is an error that names the list's types. */
+function storeView(catalog: Database.Database, priceType: string): PriceView {
+  const view = priceView(catalog, 'main', priceType);
+  if (view.kind !== 'unknown') return view;
+  throw new PorterError(
+    'PRICE_TYPE_UNKNOWN',
+    `the published price list has no price type "${priceType.trim()}"; its price types are ${view.available.map((n) => `"${n}"`).join(', ')}`,
+    { field: 'priceType', priceType, available: view.available },
+  );
+}
+
+/** The published columns of a catalog's items and where they come from, with the price of the store's view. */
+function itemSource(catalog: Database.Database, schema: 'main' | 'old', alias: string, view: PriceView): { columns: string; from: string } {
+  const version = Number(catalog.pragma(`${schema}.user_version`, { simple: true }));
+  const typed = view.kind === 'typed';
+  const columns = [
+    `${alias}.code, ${alias}.name, ${alias}.barcode, ${alias}.unit, ${alias}.pack_multiple, ${alias}.min_order_quantity`,
+    `${typed ? `${alias}p` : alias}.price_kopecks AS price_kopecks, ${alias}.vat_rate, ${alias}.stock`,
+    version >= 2 ? `${alias}.stock_at_least` : '0 AS stock_at_least',
+  ].join(', ');
+  const from = typed
+    ? `${schema}.items ${alias} JOIN ${schema}.item_prices ${alias}p ON ${alias}p.item_id = ${alias}.id AND ${alias}p.price_type_id = ${Number(view.typeId)}`
+    : `${schema}.items ${alias}`;
+  return { columns, from };
 }
 
 interface ItemRow {

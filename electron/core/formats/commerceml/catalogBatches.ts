@@ -32,6 +32,8 @@ async function* toCatalogBatches(source: AsyncIterable<CommerceMlBatch>): AsyncG
       categories: batch.categories,
       pricesIncludeVat: batch.pricesIncludeVat,
       itemRefs: batch.itemRefs,
+      itemPrices: batch.itemPrices,
+      ...(batch.priceTypes.length > 0 ? { priceTypes: batch.priceTypes } : {}),
       ...(named ? { letterhead: { supplierName, minOrderKopecks: null } } : {}),
       bytesRead: batch.bytesRead,
       totalBytes: batch.totalBytes,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RejectedRow } from '../../../../shared/domain';
 import { openSqlite } from '../../db/sqlite';
-import { offerStock, type Offer } from './offersReader';
+import { offerStock, type Offer, type OfferPrice } from './offersReader';
 import type { PriceTypeChoice } from './priceTypeChoice';
 import { cmlMoney, oneLine } from './values';
 
@@ -14,6 +14,8 @@ export interface OfferFacts {
   offerId: string;
   /** Kopecks of the chosen price type; null: no such price. */
   priceKopecks: number | null;
+  /** The offer's readable, non-negative prices of the other types, by ИдТипаЦены (the chosen type's is priceKopecks). */
+  prices: Map<string, number>;
   /** The price text when it is not an amount (reported), else ''. */
   badPrice: string;
   /** Whole base units, rounded down, never negative; null when not stated. */
@@ -30,6 +32,7 @@ interface OfferRow {
   offer_id: string;
   price: number | null;
   bad_price: string | null;
+  prices: string | null;
   stock: number | null;
   article: string;
   name: string | null;
@@ -40,8 +43,8 @@ interface OfferRow {
  * The offers of an exchange, kept until the catalog is read — on disk, in a scratch SQLite file, not
  * in JavaScript memory: 200,000 offers held as objects take ~40 MB of heap and a million would not
  * fit the import worker at all, while the file costs a few MB of page cache whatever the size. Per
- * offer only what a row needs is stored (price of the chosen type, total stock, article; name and
- * barcode for characteristics). Offers split over several files (2.08+ offers.xml, prices.xml,
+ * offer only what a row needs is stored (price of the chosen type and the prices of the other types, total
+ * stock, article; name and barcode for characteristics). Offers split over several files (2.08+ offers.xml, prices.xml,
  * rests.xml) merge by their Ид when read: a later file's price or stock fills in or replaces an earlier one's.
  */
 export class OfferIndex {
@@ -73,6 +76,7 @@ export class OfferIndex {
         product_id TEXT NOT NULL,
         price INTEGER,
         bad_price TEXT,
+        prices TEXT,
         stock INTEGER,
         article TEXT NOT NULL,
         name TEXT,
@@ -81,8 +85,9 @@ export class OfferIndex {
         file TEXT NOT NULL
       ) STRICT`);
       // Appended, never looked up while loading (no index to keep in step); an offer given twice merges when read.
-      this.insert = this.db.prepare(`INSERT INTO offers (offer_id, product_id, price, bad_price, stock, article, name, barcode, line, file)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      this.insert = this.db
+        .prepare(`INSERT INTO offers (offer_id, product_id, price, bad_price, prices, stock, article, name, barcode, line, file)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       this.db.exec('BEGIN');
     } catch (error) {
       this.close();
@@ -117,6 +122,7 @@ export class OfferIndex {
       offer.productId,
       kopecks,
       badPrice,
+      otherPrices(offer, price),
       stock === null ? null : Math.max(0, Math.floor(stock)),
       offer.article.trim(),
       characteristic && offer.name.trim() !== '' ? oneLine(offer.name) : null,
@@ -136,7 +142,7 @@ export class OfferIndex {
     const last = Number(this.db.prepare('SELECT coalesce(max(slot), 0) FROM offers').pluck().get());
     this.matched = new Uint8Array(last + 1);
     this.byProduct = this.db.prepare(
-      'SELECT slot, offer_id, price, bad_price, stock, article, name, barcode FROM offers WHERE product_id = ? ORDER BY slot',
+      'SELECT slot, offer_id, price, bad_price, prices, stock, article, name, barcode FROM offers WHERE product_id = ? ORDER BY slot',
     );
   }
 
@@ -154,6 +160,7 @@ export class OfferIndex {
         offers.set(row.offer_id, {
           offerId: row.offer_id,
           priceKopecks: row.price,
+          prices: new Map(row.prices === null ? [] : (JSON.parse(row.prices) as [string, number][])),
           badPrice: row.bad_price ?? '',
           stock: row.stock,
           article: row.article,
@@ -168,6 +175,8 @@ export class OfferIndex {
         earlier.priceKopecks = row.price;
         earlier.badPrice = '';
       } else if (row.bad_price !== null) earlier.badPrice = row.bad_price;
+      if (row.prices !== null)
+        for (const [type, kopecks] of JSON.parse(row.prices) as [string, number][]) earlier.prices.set(type, kopecks);
       if (row.stock !== null) earlier.stock = row.stock;
       if (row.article !== '') earlier.article = row.article;
       if (row.name !== null) earlier.name = row.name;
@@ -203,4 +212,24 @@ export class OfferIndex {
     if (this.db?.open) this.db.close();
     fs.rmSync(this.file, { force: true });
   }
+}
+
+/**
+ * The offer's prices of the types other than the chosen one as JSON pairs [ИдТипаЦены, kopecks]; null when
+ * it has none (a list with one price type pays nothing for the others). A price that is not an amount or is
+ * negative is left out: a store on that type does not get the item, as an import leaves out a product
+ * without a price of its type.
+ */
+function otherPrices(offer: Offer, chosen: OfferPrice | undefined): string | null {
+  if (offer.prices.length < (chosen ? 2 : 1)) return null;
+  const pairs: [string, number][] = [];
+  const seen = new Set<string>(chosen ? [chosen.priceTypeId] : []);
+  for (const price of offer.prices) {
+    // The first price of a type counts, as it does for the chosen type (PriceTypeChoice.pick).
+    if (price.priceTypeId === '' || seen.has(price.priceTypeId)) continue;
+    seen.add(price.priceTypeId);
+    const kopecks = cmlMoney(price.perUnit);
+    if (kopecks !== null && kopecks >= 0) pairs.push([price.priceTypeId, kopecks]);
+  }
+  return pairs.length === 0 ? null : JSON.stringify(pairs);
 }

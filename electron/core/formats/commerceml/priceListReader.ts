@@ -1,4 +1,5 @@
 import type { PriceListItem, RejectedRow } from '../../../../shared/domain';
+import type { CatalogPriceType } from '../../catalog/buildCatalog';
 import { PorterError } from '../../../../shared/errors';
 import type { VatRate } from '../../../../shared/money';
 import { parseXml, type XmlListener } from '../xml/xmlStream';
@@ -26,6 +27,10 @@ export interface CommerceMlBatch {
   sourceRows: number[];
   /** The offer's Ид of each item: what an order sent back to 1C names. */
   itemRefs: string[];
+  /** Each item's prices of the declared price types other than the chosen one (whose price is the item's own), by the type's Ид. */
+  itemPrices: { ref: string; kopecks: number }[][];
+  /** The declared price types, once, on a batch before the first item (the catalog keeps every type's prices). */
+  priceTypes: CatalogPriceType[];
   rejected: RejectedRow[];
   /** Declared since the previous batch, parents first; items name them by key in `category`. */
   categories: CommerceMlCategory[];
@@ -51,6 +56,8 @@ export interface CommerceMlFacts {
   schemaVersions: string[];
   encodings: Record<string, XmlEncoding['encoding']>;
   priceType: { id: string; name: string } | null;
+  /** Every price type the offers declare (ТипыЦен), in their order; each one's prices are kept. */
+  priceTypes: { id: string; name: string }[];
   pricesIncludeVat: boolean;
   groups: number;
   products: number;
@@ -69,8 +76,8 @@ const BATCH_SIZE = 2000;
  * Reads a CommerceML exchange (import.xml + offers.xml, one file with both, or 1C's zip) into
  * price list items, streaming:
  *  1. the offers are read first and only what a row needs is kept per offer (price of the chosen
- *     type, total stock, article; name and barcode only for characteristics), in a scratch SQLite
- *     file rather than the heap — see OfferIndex;
+ *     type and of every other type, total stock, article; name and barcode only for characteristics),
+ *     in a scratch SQLite file rather than the heap — see OfferIndex;
  *  2. the catalog is then streamed, each product joined with its offers as it closes, and items
  *     handed out in batches of 2,000 — a 100 MB import.xml is never held in memory.
  * Offers for products the catalog lacks and products without a price are reported as rejected
@@ -82,6 +89,7 @@ export class CommerceMlPriceListReader {
     schemaVersions: [],
     encodings: {},
     priceType: null,
+    priceTypes: [],
     pricesIncludeVat: true,
     groups: 0,
     products: 0,
@@ -130,6 +138,8 @@ export class CommerceMlPriceListReader {
         items: [],
         sourceRows: [],
         itemRefs: [],
+        itemPrices: [],
+        priceTypes: [],
         rejected: [],
         categories: [],
         supplierName,
@@ -177,6 +187,18 @@ export class CommerceMlPriceListReader {
       facts.offers = offers.size;
       facts.priceType = choice.chosen ? { id: choice.chosen.id, name: choice.chosen.name } : null;
       pricesIncludeVat = facts.pricesIncludeVat = choice.chosen?.vatIncluded ?? true;
+      // Without declared types the offers' price type ids name nothing a store could be given: only the chosen price is kept.
+      const declaredTypes = choice.declaredTypes;
+      facts.priceTypes = declaredTypes.map((t) => ({ id: t.id, name: t.name }));
+      // The chosen type's prices are the items' own; the others go beside them.
+      const typeRefs = new Set(declaredTypes.filter((t) => t !== choice.chosen).map((t) => t.id));
+      pending.priceTypes = declaredTypes.map((t) => ({
+        ref: t.id,
+        name: t.name,
+        currency: t.currency,
+        vatIncluded: t.vatIncluded,
+        main: t === choice.chosen,
+      }));
 
       // 2. The catalog, joined with the offers.
       const declared = new Set<string>();
@@ -187,7 +209,7 @@ export class CommerceMlPriceListReader {
             rowsRead++;
             // Marked deleted in 1C (Статус="Удален"): not for sale, yet its offer may still be sent — it is not "unknown".
             if (product.deleted) offers.offersOf(product.id);
-            else this.join(product, part, offers, declared, pending);
+            else this.join(product, part, offers, declared, typeRefs, pending);
           },
         });
         for await (const bytes of parseXml(part.input, this.noteEncoding(listener, part), signal)) {
@@ -222,7 +244,14 @@ export class CommerceMlPriceListReader {
     }
   }
 
-  private join(product: CatalogProduct, part: CommerceMlPart, offers: OfferIndex, declared: Set<string>, batch: CommerceMlBatch): void {
+  private join(
+    product: CatalogProduct,
+    part: CommerceMlPart,
+    offers: OfferIndex,
+    declared: Set<string>,
+    typeRefs: ReadonlySet<string>,
+    batch: CommerceMlBatch,
+  ): void {
     const productOffers = offers.offersOf(product.id);
     if (productOffers.length === 0) {
       this.facts.productsWithoutPrice++;
@@ -249,6 +278,9 @@ export class CommerceMlPriceListReader {
         batch.items.push(result.item);
         batch.sourceRows.push(product.line);
         batch.itemRefs.push(result.ref);
+        const prices: { ref: string; kopecks: number }[] = [];
+        for (const [ref, kopecks] of offer.prices) if (typeRefs.has(ref)) prices.push({ ref, kopecks });
+        batch.itemPrices.push(prices);
       }
     }
   }

@@ -14,8 +14,11 @@ export interface CommerceMlPriceListWriteOptions {
   declaredEncoding?: string;
   /** ДатаФормирования, YYYY-MM-DDTHH:MM:SS. */
   generatedAt: string;
-  /** Further price types, each priced per item (for stores on other price types). */
-  otherPriceTypes?: { id: string; name: string; priceOf(item: PorterPriceListItem): number }[];
+  /**
+   * Further price types, each priced per item (for stores on other price types): null leaves the item without
+   * a price of that type; pricesIncludeVat is the list's unless told.
+   */
+  otherPriceTypes?: { id: string; name: string; pricesIncludeVat?: boolean; priceOf(item: PorterPriceListItem): number | null }[];
   lineEnding?: '\n' | '\r\n';
 }
 
@@ -61,7 +64,10 @@ export function* commerceMlImportXml(priceList: CommerceMlPriceListHeader, optio
 /** The matching offers.xml: price types, then one offer per item with its price and stock (Количество). */
 export function* commerceMlOffersXml(priceList: CommerceMlPriceListHeader, options: CommerceMlPriceListWriteOptions): Generator<string> {
   const nl = options.lineEnding ?? '\n';
-  const mainType = { id: commerceMlPriceTypeId(priceList), name: priceList.priceType || 'Оптовая' };
+  const mainType: { id: string; name: string; pricesIncludeVat?: boolean } = {
+    id: commerceMlPriceTypeId(priceList),
+    name: priceList.priceType || 'Оптовая',
+  };
   const others = options.otherPriceTypes ?? [];
   yield prolog(options, nl);
   yield `<ПакетПредложений СодержитТолькоИзменения="false">${nl}${el('Ид', `${priceList.id}#`)}${el('Наименование', 'Пакет предложений')}`;
@@ -69,7 +75,7 @@ export function* commerceMlOffersXml(priceList: CommerceMlPriceListHeader, optio
   for (const type of [mainType, ...others]) {
     yield `<ТипЦены>${el('Ид', type.id)}${el('Наименование', type.name)}${el('Валюта', 'RUB')}<Налог>${el('Наименование', NDS)}${el(
       'УчтеноВСумме',
-      String(priceList.pricesIncludeVat),
+      String(type.pricesIncludeVat ?? priceList.pricesIncludeVat),
     )}</Налог></ТипЦены>${nl}`;
   }
   yield `</ТипыЦен>${nl}<Предложения>${nl}`;
@@ -77,7 +83,10 @@ export function* commerceMlOffersXml(priceList: CommerceMlPriceListHeader, optio
   for (const item of priceList.items) {
     const prices = [
       priceXml(mainType.id, item.priceKopecks, item.unit),
-      ...others.map((type) => priceXml(type.id, type.priceOf(item), item.unit)),
+      ...others.map((type) => {
+        const kopecks = type.priceOf(item);
+        return kopecks === null ? '' : priceXml(type.id, kopecks, item.unit);
+      }),
     ].join('');
     chunk +=
       `<Предложение>${nl}${el('Ид', commerceMlItemId(item))}${el('Артикул', item.code)}${el('Наименование', item.name)}${nl}` +

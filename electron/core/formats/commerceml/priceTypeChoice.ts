@@ -26,11 +26,16 @@ export class PriceTypeChoice {
     this.wanted = normalize(wanted);
   }
 
+  /** Every price type the offers declared, in their order (the catalog keeps the prices of each). */
+  get declaredTypes(): readonly PriceType[] {
+    return this.declared;
+  }
+
   declare(types: readonly PriceType[]): void {
     for (const type of types) if (!this.declared.some((t) => t.id === type.id && t.name === type.name)) this.declared.push(type);
     if (this.chosen) return;
     if (this.wanted === '') this.chosen = this.declared[0] ?? null;
-    else this.chosen = this.declared.find((t) => normalize(t.name) === this.wanted || normalize(t.id) === this.wanted) ?? null;
+    else this.chosen = this.declared.find((t) => isPriceType(t, this.wanted)) ?? null;
   }
 
   /** The offer's price of the chosen type; undefined when it has none. */
@@ -63,4 +68,14 @@ export class PriceTypeChoice {
 
 function normalize(text: string): string {
   return text.trim().toLowerCase();
+}
+
+/**
+ * Whether a price type is the one a store's setting names: by its name (case and surrounding spaces
+ * ignored) or by its Ид. The same rule picks the store profile's type on import and a store's type in
+ * the exchange server's price list feed.
+ */
+export function isPriceType(type: { id: string; name: string }, wanted: string): boolean {
+  const w = normalize(wanted);
+  return w !== '' && (normalize(type.name) === w || normalize(type.id) === w);
 }
