@@ -29,6 +29,8 @@ function saveFilters(fileName: string): SaveDialogOptions['filters'] {
     json: 'Заказ Porter (JSON) / Porter order (JSON)',
     csv: 'Таблица CSV / CSV table',
     zip: 'Архив ZIP / ZIP archive',
+    xml: 'Документ XML (CommerceML) / XML document (CommerceML)',
+    xlsx: 'Книга Excel / Excel workbook',
   };
   const all = { name: 'Все файлы / All files', extensions: ['*'] };
   const name = known[extension];
@@ -36,7 +38,7 @@ function saveFilters(fileName: string): SaveDialogOptions['filters'] {
 }
 
 const PRICE_LIST_FILTERS: OpenDialogOptions['filters'] = [
-  { name: 'Прайс-лист / Price list (CSV, TXT, XLSX)', extensions: ['csv', 'txt', 'xlsx'] },
+  { name: 'Прайс-лист / Price list (CSV, TXT, XLSX, CommerceML XML/ZIP)', extensions: ['csv', 'txt', 'xlsx', 'xml', 'zip'] },
   { name: 'Все файлы / All files', extensions: ['*'] },
 ];
 

@@ -7,8 +7,11 @@ import { ImportResult } from './ImportResult';
 import { MappingStep } from './MappingStep';
 import type { ImportFlow, ImportStep } from './useImportFlow';
 
-/** The price list import, one modal through all its steps. */
-export function ImportDialog({ flow }: { flow: ImportFlow }) {
+/**
+ * The price list import, one modal through all its steps. With onReview (manager mode: the list is
+ * imported for review, not published) the finished import says so and leads to the review.
+ */
+export function ImportDialog({ flow, onReview }: { flow: ImportFlow; onReview?: () => void }) {
   const { t } = useT();
   // While the modal fades out, keep showing the last step instead of an empty box.
   const lastOpen = useRef<ImportStep>(flow.state);
@@ -60,6 +63,11 @@ export function ImportDialog({ flow }: { flow: ImportFlow }) {
     body = (
       <Stack>
         {job.state === 'done' && job.result && <ImportResult report={job.result} />}
+        {job.state === 'done' && onReview && (
+          <Alert color="blue" variant="light" data-testid="import-staged">
+            {t('import.stagedNote')}
+          </Alert>
+        )}
         {job.state === 'cancelled' && (
           <Alert color="gray" variant="light" title={t('errors.JOB_CANCELLED')} data-testid="import-cancelled">
             {t('import.cancelled')}
@@ -72,9 +80,21 @@ export function ImportDialog({ flow }: { flow: ImportFlow }) {
           </Stack>
         )}
         {footer(
-          <Button onClick={flow.close} data-testid="import-close">
-            {job.state === 'done' ? t('import.done') : t('import.close')}
-          </Button>,
+          job.state === 'done' && onReview ? (
+            <Button
+              onClick={() => {
+                flow.close();
+                onReview();
+              }}
+              data-testid="import-review"
+            >
+              {t('import.review')}
+            </Button>
+          ) : (
+            <Button onClick={flow.close} data-testid="import-close">
+              {job.state === 'done' ? t('import.done') : t('import.close')}
+            </Button>
+          ),
         )}
       </Stack>
     );

@@ -34,9 +34,15 @@ const DEFAULT_VAT_RATE: VatRate = 22;
 // reconnects (or the job finished before the stream connected).
 const POLL_MS = 1000;
 
+export interface ImportFlowOptions {
+  /** false: the list is kept aside for review and published later (manager mode); current at once otherwise. */
+  publish?: boolean;
+}
+
 /** The import dialog's steps: pick a file → preview and mapping → job progress → result. */
-export function useImportFlow(shell: PorterShell, onImported: (report: ImportReport) => void): ImportFlow {
+export function useImportFlow(shell: PorterShell, onImported: (report: ImportReport) => void, options: ImportFlowOptions = {}): ImportFlow {
   const [state, setState] = useState<ImportStep>({ step: 'closed' });
+  const publish = options.publish;
   const seen = useRef(new Map<string, JobState>());
   const onImportedRef = useRef(onImported);
   onImportedRef.current = onImported;
@@ -129,7 +135,7 @@ export function useImportFlow(shell: PorterShell, onImported: (report: ImportRep
     if (state.step !== 'mapping' || state.starting) return;
     const { file, choices } = state;
     setState({ ...state, starting: true, error: null });
-    shell.api.startPriceListImport({ fileId: file.fileId, ...choices }).then(
+    shell.api.startPriceListImport({ fileId: file.fileId, ...choices, ...(publish === false ? { publish: false } : {}) }).then(
       ({ jobId }) => {
         setState({
           step: 'running',
@@ -143,7 +149,7 @@ export function useImportFlow(shell: PorterShell, onImported: (report: ImportRep
       (error: unknown) =>
         setState((current) => (current.step === 'mapping' ? { ...current, starting: false, error: toUiError(error) } : current)),
     );
-  }, [state, shell, accept]);
+  }, [state, shell, accept, publish]);
 
   const stop = useCallback(() => {
     if (state.step !== 'running') return;

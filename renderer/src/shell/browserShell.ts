@@ -34,7 +34,8 @@ export function createBrowserShell(): PorterShell {
       new Promise<PickedFile | null>((resolve, reject) => {
         const input = document.createElement('input');
         input.type = 'file';
-        input.accept = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        // CSV/XLSX tables, and CommerceML (XML, or 1C's zip of it) as a supplier's back office writes it.
+        input.accept = '.csv,.txt,.xlsx,.xml,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
         input.setAttribute('data-testid', 'price-list-file-input');
         input.style.display = 'none';
         input.addEventListener('change', () => {

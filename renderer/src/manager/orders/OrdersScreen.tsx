@@ -10,6 +10,7 @@ import { BatchBar } from './BatchBar';
 import { DetailActions } from './DetailActions';
 import { LineEditModal, type EditedLine } from './LineEditModal';
 import { OrderDetail } from './OrderDetail';
+import { OrdersOutputs } from '../outputs/OrdersOutputs';
 import { OrdersFilters } from './OrdersFilters';
 import { OrdersGrid, type OrdersGridHandle } from './OrdersGrid';
 import { NO_FILTERS, orderFacets, visibleOrders, type OrderFilters, type OrderSort } from './orderView';
@@ -167,19 +168,22 @@ export function OrdersScreen({ bookVersion, view, onView, searchRef, onOpenFiles
         total={book.orders.length}
       />
       <Group justify="space-between" gap="md" wrap="nowrap" className="screen-status">
-        <Text size="sm" fw={500} aria-live="polite" data-testid="orders-count">
-          {!book.loaded
-            ? ' '
-            : shown.length === book.orders.length
-              ? t('orders.count', { count: count(book.orders.length) })
-              : t('orders.shownOf', { shown: count(shown.length), total: count(book.orders.length) })}
-          {book.orders.length >= BOOK_LIMIT && (
-            <Text span size="sm" c="dimmed" fw={400} ml="md">
-              {t('orders.limited', { count: count(BOOK_LIMIT) })}
-            </Text>
-          )}
-          {book.refreshing && book.loaded && <Loader size={12} ml="sm" />}
-        </Text>
+        <Group gap="lg" wrap="nowrap" className="orders-status-main">
+          <Text size="sm" fw={500} aria-live="polite" data-testid="orders-count">
+            {!book.loaded
+              ? ' '
+              : shown.length === book.orders.length
+                ? t('orders.count', { count: count(book.orders.length) })
+                : t('orders.shownOf', { shown: count(shown.length), total: count(book.orders.length) })}
+            {book.orders.length >= BOOK_LIMIT && (
+              <Text span size="sm" c="dimmed" fw={400} ml="md">
+                {t('orders.limited', { count: count(BOOK_LIMIT) })}
+              </Text>
+            )}
+            {book.refreshing && book.loaded && <Loader size={12} ml="sm" />}
+          </Text>
+          {!bookEmpty && book.loaded && <OrdersOutputs orders={book.orders} selectedIds={selectedIds} onChanged={changed} />}
+        </Group>
         <Group gap={12} wrap="nowrap" className="screen-hints" aria-hidden>
           <span>
             <Kbd size="xs">↑</Kbd>

@@ -1,5 +1,5 @@
 import { Badge, Button, CloseButton, EmptyState, Group, Loader, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ExchangeServerState } from '../../../../shared/domain';
 import type { StoreEntry } from '../../../../shared/manager';
 import { normalizeSearchText } from '../../../../shared/search';
@@ -13,6 +13,7 @@ import { useT } from '../../i18n';
 import { ConfirmModal } from '../ConfirmModal';
 import { storeFacingUrl } from '../serverUrl';
 import { StoreFormModal } from './StoreFormModal';
+import { StorePriceListButton } from './StorePriceListButton';
 import { TokenModal, type IssuedToken } from './TokenModal';
 import { weekdayList } from './weekdays';
 
@@ -25,10 +26,11 @@ type Pending =
 
 /**
  * The stores directory: who may order, at which price type, on which delivery days, whom to call —
- * and each store's access to the exchange server (a token shown once; revoked at any time).
+ * and each store's access to the exchange server (a token shown once; revoked at any time); a store's
+ * price list as a file; above them (priceListPanel) the price list the stores get.
  * `data-state`: loading, ready, error.
  */
-export function StoresScreen() {
+export function StoresScreen({ priceListPanel }: { priceListPanel?: ReactNode } = {}) {
   const { t, locale } = useT();
   const shell = useShell();
   const { api } = shell;
@@ -144,6 +146,7 @@ export function StoresScreen() {
           </Button>
         </Group>
       </Group>
+      {priceListPanel}
       <Group gap="md" wrap="nowrap">
         <TextInput
           className="screen-search"
@@ -216,7 +219,7 @@ export function StoresScreen() {
                 <Table.Th w={150}>{t('stores.col.phone')}</Table.Th>
                 <Table.Th>{t('stores.col.email')}</Table.Th>
                 <Table.Th w={130}>{t('stores.col.access')}</Table.Th>
-                <Table.Th w={250} aria-label={t('stores.col.actions')} />
+                <Table.Th w={320} aria-label={t('stores.col.actions')} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -262,6 +265,7 @@ export function StoresScreen() {
                         >
                           {t('stores.edit')}
                         </Button>
+                        <StorePriceListButton store={store} />
                         {access.length > 0 ? (
                           <Button
                             size="compact-sm"
