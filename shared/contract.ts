@@ -36,6 +36,8 @@ import { folderIntakeEventSchema, intakeResultSchema, orderFolderSettingsSchema,
 import { downloadFileSchema, exportOrdersInputSchema, orderExportSchema, pickListInputSchema, storeAnswerResultSchema } from './manager';
 import { stagedPriceListSchema } from './manager';
 import { batchActionSchema, batchInfoSchema, batchResultSchema, lineEditSchema, undoResultSchema } from './managerBatch';
+// Insights
+import { gapListInputSchema, insightsOverviewSchema, orderHintsSchema, storeCardInputSchema, storeCardSchema } from './insightsView';
 
 /**
  * The API contract between the renderer and the core: one entry per method with its
@@ -483,6 +485,27 @@ export const contract = {
   exportStorePriceList: {
     input: z.object({ customerCode: z.string().min(1).max(100) }),
     output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  // Manager mode: insights (shared/insightsView.ts)
+  /** Due and overdue stores by their own rhythm, slipping stores, stopped items, gaps per store, seasonality. */
+  getInsights: {
+    input: z.object({}),
+    output: insightsOverviewSchema,
+  },
+  /** One store: contact, order history, rhythm, trend, top items, stopped items, gaps, latest orders. */
+  getStoreCard: {
+    input: storeCardInputSchema,
+    output: storeCardSchema,
+  },
+  /** A store's assortment gaps as XLSX or CSV, the most likely additions first, for the shell to save. */
+  exportGapList: {
+    input: gapListInputSchema,
+    output: downloadFileSchema,
+  },
+  /** Store mode: hints for a draft from the store's own sent orders (usual weekday per category, items it stopped ordering). */
+  getOrderHints: {
+    input: z.object({ orderId }),
+    output: orderHintsSchema,
   },
 } as const;
 

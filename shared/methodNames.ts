@@ -88,6 +88,11 @@ export const CONTRACT_METHOD_NAMES = [
   'publishPriceList',
   'discardStagedPriceList',
   'exportStorePriceList',
+  // Insights
+  'getInsights',
+  'getStoreCard',
+  'exportGapList',
+  'getOrderHints',
 ] as const satisfies readonly MethodName[];
 
 type Unlisted = Exclude<MethodName, (typeof CONTRACT_METHOD_NAMES)[number]>;

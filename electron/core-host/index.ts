@@ -5,6 +5,7 @@ import { createCore, type PorterCore } from '../core/core';
 import { dispatch, toErrorData } from '../core/dispatch';
 import { configureLogFile, createLogger, LOG_DIR_NAME } from '../core/logger';
 import { demoPriceListPath } from '../core/resources';
+import { demoOrderHistoryDir } from '../core/insights/demoLoad';
 import type { HostMessage, HostRequest } from './protocol';
 
 /**
@@ -33,6 +34,7 @@ function start(dataDir: string, resourcesDir: string, port: ParentPort): void {
     // The build puts importWorker.js next to this file (out/main).
     catalogBuilder: workerCatalogBuilder(path.join(here, 'importWorker.js')),
     firstRunPriceList: demoPriceListPath(resourcesDir),
+    firstRunOrderHistory: demoOrderHistoryDir(resourcesDir),
     resourcesDir,
   });
   core.then(

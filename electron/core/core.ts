@@ -22,6 +22,10 @@ import type { FolderWatcherOptions } from './manager/folderWatcher';
 import { Manager } from './manager/manager';
 import { createManagerApi } from './manager/managerApi';
 import { createManagerOutputsApi } from './manager/outputsApi';
+import { DemoHistoryLoader } from './insights/demoLoad';
+import { createInsightsApi } from './insights/insightsApi';
+import { InsightsService } from './insights/insightsService';
+import { localIsoDate } from '../../shared/suggestions';
 
 const log = createLogger('core');
 
@@ -31,6 +35,13 @@ export interface CoreOptions {
   catalogBuilder?: CatalogBuilder;
   /** A price list imported on first run when there is none (the demo data). */
   firstRunPriceList?: string;
+  /**
+   * Manager mode: the demo order history (resources/demo: stores.csv, order-history.csv.gz) loaded into an
+   * empty order book on start in manager mode or on switching to it, so the insights show something at once.
+   */
+  firstRunOrderHistory?: string;
+  /** The day insights are computed for and the demo history is anchored to (YYYY-MM-DD); the computer's date when absent. */
+  today?: string;
   /** The app's resources (fonts for PDFs); the repository's resources/ when absent. */
   resourcesDir?: string;
   /** Backups: how many are kept, how old the newest may get, how often a running core checks (tests shorten them). */
@@ -59,6 +70,8 @@ export interface PorterCore {
   exchange: Exchange;
   /** Manager mode: the app mode, the stores directory, the order book. */
   manager: Manager;
+  /** Manager mode: the insights of the order book. */
+  insights: InsightsService;
   close(): void;
 }
 
@@ -97,6 +110,15 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     await priceLists.importFile(options.firstRunPriceList, path.basename(options.firstRunPriceList));
   }
 
+  const today = () => options.today ?? localIsoDate(new Date());
+  const itemByCode = (code: string) => priceLists.current?.itemByCode(code) ?? null;
+  const insights = new InsightsService({ db, book: manager.book, stores: manager.stores, itemByCode, today });
+  const demoHistory = options.firstRunOrderHistory
+    ? new DemoHistoryLoader(options.firstRunOrderHistory, { db, book: manager.book, stores: manager.stores, itemByCode, today })
+    : null;
+  if (demoHistory && manager.mode.get() === 'manager') await demoHistory.loadIfEmpty();
+  const managerApi = createManagerApi(manager, files);
+
   const api: PorterApi = {
     getAppInfo: async () => ({
       version: APP_VERSION,
@@ -117,7 +139,14 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     ...createCatalogApi(priceLists, () => orders.orderedItemCodes()),
     ...createOrderApi({ orders, priceLists, files, store, fonts: pdfFonts(options.resourcesDir ?? REPOSITORY_RESOURCES), exchange }),
     ...createExchangeApi(exchange),
-    ...createManagerApi(manager, files),
+    ...managerApi,
+    // Switching to manager mode with an empty order book loads the demo history, as a start in manager mode does.
+    setAppMode: async (input) => {
+      const result = await managerApi.setAppMode(input);
+      if (result.mode === 'manager') await demoHistory?.loadIfEmpty();
+      return result;
+    },
+    ...createInsightsApi({ insights, locale: () => store.profile().locale, db, orders, catalog: () => priceLists.current }),
     ...createManagerOutputsApi({
       db,
       dataDir: options.dataDir,
@@ -143,6 +172,7 @@ async function startSession(options: CoreOptions, { db, files, jobs, maintenance
     maintenance,
     exchange,
     manager,
+    insights,
     close() {
       manager.close();
       exchange.close();

@@ -10,7 +10,14 @@ const readFile = (name: string) =>
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../renderer/src/i18n', name), 'utf8')) as Record<string, string>;
 const read = (locale: string) => {
   const merged: Record<string, string> = {};
-  for (const file of [`${locale}.json`, `${locale}.screens.json`, `${locale}.manager.json`, `${locale}.exchange.json`]) {
+  for (const file of [
+    `${locale}.json`,
+    `${locale}.screens.json`,
+    `${locale}.manager.json`,
+    `${locale}.exchange.json`,
+    `${locale}.outputs.json`,
+    `${locale}.insights.json`,
+  ]) {
     const strings = readFile(file);
     const shared = Object.keys(strings).filter((key) => key in merged);
     if (shared.length > 0) throw new Error(`Keys defined twice for ${locale} (${file}): ${shared.join(', ')}`);

@@ -36,8 +36,13 @@ export async function startWithRecovery(options: CoreOptions, startSession: Sess
   const keeper: DatabaseKeeper<PorterCore> = new DatabaseKeeper(
     { ...options.maintenance, dataDir: options.dataDir, jobs },
     (db, { afterChoice }) =>
-      // The demo price list is for a first run, not for a database the user just chose.
-      startSession(afterChoice ? { ...options, firstRunPriceList: undefined } : options, { db, files, jobs, maintenance: keeper }),
+      // The demo price list and order history are for a first run, not for a database the user just chose.
+      startSession(afterChoice ? { ...options, firstRunPriceList: undefined, firstRunOrderHistory: undefined } : options, {
+        db,
+        files,
+        jobs,
+        maintenance: keeper,
+      }),
   );
   await keeper.start();
 

@@ -78,9 +78,12 @@ export function App({ shell }: { shell: PorterShell }) {
     [shell, loadInfo],
   );
 
-  const importFlow = useImportFlow(shell, () => void loadInfo().catch((error: unknown) => setLoadError(toUiError(error))));
-  const dialogOpen = importFlow.state.step !== 'closed';
   const managerMode = info?.mode === 'manager';
+  // A manager's import is kept aside for review against the published list (ManagerApp leads to it).
+  const importFlow = useImportFlow(shell, () => void loadInfo().catch((error: unknown) => setLoadError(toUiError(error))), {
+    publish: managerMode ? false : undefined,
+  });
+  const dialogOpen = importFlow.state.step !== 'closed';
   const focusSearch = useCallback(() => {
     if (dialogOpen) return;
     setScreen('order');
@@ -149,11 +152,11 @@ export function App({ shell }: { shell: PorterShell }) {
                   <ManagerApp
                     priceList={info.priceList}
                     startOnSettings={screen === 'settings'}
-                    onImportPriceList={importFlow.pickFile}
+                    importFlow={importFlow}
+                    onPriceListChanged={() => void loadInfo().catch((error: unknown) => setLoadError(toUiError(error)))}
                     onLocale={changeLocale}
                     onModeChanged={onModeChanged}
                   />
-                  <ImportDialog flow={importFlow} />
                 </>
               ) : (
                 <>

@@ -1,19 +1,24 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../../shared/domain';
 import enExchange from './en.exchange.json';
+import enInsights from './en.insights.json';
 import enMain from './en.json';
 import enManager from './en.manager.json';
+import enOutputs from './en.outputs.json';
 import enScreens from './en.screens.json';
 import ruExchange from './ru.exchange.json';
+import ruInsights from './ru.insights.json';
 import ruMain from './ru.json';
 import ruManager from './ru.manager.json';
+import ruOutputs from './ru.outputs.json';
 import ruScreens from './ru.screens.json';
 
-// The strings are kept in four files per language (the order screen; history, templates and
-// settings; manager mode; the store's exchange with its supplier) so that work on different
+// The strings are kept in six files per language (the order screen; history, templates and
+// settings; manager mode; the store's exchange with its supplier; insights; the manager's outputs —
+// exports, pick list, answers, exchange folder, price list publishing) so that work on different
 // screens does not collide in one file.
-const ru = { ...ruMain, ...ruScreens, ...ruManager, ...ruExchange };
-const en = { ...enMain, ...enScreens, ...enManager, ...enExchange };
+const ru = { ...ruMain, ...ruScreens, ...ruManager, ...ruExchange, ...ruInsights, ...ruOutputs };
+const en = { ...enMain, ...enScreens, ...enManager, ...enExchange, ...enInsights, ...enOutputs };
 
 /** Every UI string has a key in ru*.json (the default locale); TypeScript checks keys against it. */
 export type MessageKey = keyof typeof ru;

@@ -11,6 +11,7 @@ import { useT } from '../i18n';
 import { DraftSwitcher } from './DraftSwitcher';
 import { OrderActions, useOrderCommands } from './OrderActions';
 import { OrderDetails } from './OrderDetails';
+import { OrderHints } from './OrderHints';
 import { OrderLineItem } from './OrderLineItem';
 import { OrderTotals } from './OrderTotals';
 import { originLabel } from './origin';
@@ -98,6 +99,7 @@ export function OrderPanel({ draft, onImportLines, onSent }: OrderPanelProps) {
         <OrderDetails order={order} onSave={saveDetails} />
       </div>
       {draft.saveError && <ErrorAlert error={draft.saveError} onClose={draft.dismissSaveError} />}
+      <OrderHints order={order} onAdd={draft.setQuantity} />
       {order.lines.length === 0 ? (
         <div className="order-panel__empty" data-testid="order-empty">
           <EmptyState size="sm" icon={<CartIcon size={24} />} title={t('order.empty.title')} description={t('order.empty.description')} />

@@ -30,6 +30,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Start as a supplier's manager (`--mode manager`); a store otherwise. */
   mode?: 'store' | 'manager';
+  /** The day insights are computed for and the demo order history is anchored to (`--today YYYY-MM-DD`). */
+  today?: string;
 }
 
 const STARTUP_LIMIT_MS = 60_000;
@@ -46,6 +48,7 @@ export async function startPorter(options: StartOptions = {}): Promise<PorterSer
   const args = [serveJs, '--data-dir', dataDir, '--port', '0'];
   if (!options.demo) args.push('--no-demo');
   if (options.mode) args.push('--mode', options.mode);
+  if (options.today) args.push('--today', options.today);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, PORTER_LOG_LEVEL: 'warn' },

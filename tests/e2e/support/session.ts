@@ -26,6 +26,8 @@ export interface PorterSession {
 export interface SessionOptions {
   demo?: boolean;
   mode?: 'store' | 'manager';
+  /** `--today YYYY-MM-DD`: the day insights are computed for (the demo history's own day for stable lists). */
+  today?: string;
   /** Runs after the server starts and before the page opens (e.g. seeding a price list). */
   before?: (server: PorterServer, workDir: string) => Promise<void>;
 }
@@ -33,7 +35,11 @@ export interface SessionOptions {
 /** A fresh Porter (own data folder) with a page open on it and ready. */
 export async function openSession(browser: Browser, options: SessionOptions = {}): Promise<PorterSession> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-e2e-files-'));
-  const server = await startPorter({ demo: options.demo ?? false, ...(options.mode ? { mode: options.mode } : {}) });
+  const server = await startPorter({
+    demo: options.demo ?? false,
+    ...(options.mode ? { mode: options.mode } : {}),
+    ...(options.today ? { today: options.today } : {}),
+  });
   try {
     await options.before?.(server, workDir);
     const { context, page, pageErrors } = await openPorter(browser, server.loginUrl);

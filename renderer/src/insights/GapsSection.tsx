@@ -1,0 +1,68 @@
+import { Table, Text } from '@mantine/core';
+import type { GapStore } from '../../../shared/insightsView';
+import { useT } from '../i18n';
+import { formatRubles } from './insightsFormat';
+import { InsightsCard, ShowMore, StoreCell, useShowMore } from './parts';
+
+/** Per store: how many items similar stores buy and it never ordered, and what they would likely add per week. */
+export function GapsSection({ gaps, onOpenStore }: { gaps: readonly GapStore[]; onOpenStore: (customerCode: string) => void }) {
+  const { t, locale } = useT();
+  const more = useShowMore(gaps.length, 8);
+  return (
+    <InsightsCard
+      id="gaps"
+      title={t('insights.gaps.title')}
+      count={gaps.length}
+      countColor="blue"
+      description={t('insights.gaps.description')}
+      testId="insights-gaps"
+    >
+      {gaps.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('insights.gaps.empty')}
+        </Text>
+      ) : (
+        <>
+          <Table className="insights-table" verticalSpacing={6} highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('insights.col.store')}</Table.Th>
+                <Table.Th className="num">{t('insights.gaps.col.potential')}</Table.Th>
+                <Table.Th className="num">{t('insights.gaps.col.count')}</Table.Th>
+                <Table.Th>{t('insights.gaps.col.top')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {gaps.slice(0, more.shown).map((store) => (
+                <Table.Tr
+                  key={store.customerCode}
+                  tabIndex={0}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' && event.target === event.currentTarget) onOpenStore(store.customerCode);
+                  }}
+                  data-testid="gap-row"
+                  data-code={store.customerCode}
+                  className="insights-row"
+                >
+                  <Table.Td className="insights-table__store">
+                    <StoreCell name={store.name} code={store.customerCode} onOpen={() => onOpenStore(store.customerCode)} />
+                  </Table.Td>
+                  <Table.Td className="num nowrap" fw={600}>
+                    +{formatRubles(store.expectedWeeklyKopecks, locale)}
+                  </Table.Td>
+                  <Table.Td className="num">{store.gapCount}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {store.topGaps.map((gap) => gap.name).join(' · ')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <ShowMore more={more} />
+        </>
+      )}
+    </InsightsCard>
+  );
+}

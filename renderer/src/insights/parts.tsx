@@ -1,0 +1,88 @@
+import { Badge, Button, Group, Paper, Text, Title, UnstyledButton, type MantineColor } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
+
+interface InsightsCardProps {
+  id: string;
+  title: string;
+  description?: string;
+  count?: number;
+  countColor?: MantineColor;
+  /** Controls at the right of the title. */
+  actions?: ReactNode;
+  testId: string;
+  children: ReactNode;
+}
+
+/** One section of the insights view or the store card: a titled panel. */
+export function InsightsCard({ id, title, description, count, countColor = 'gray', actions, testId, children }: InsightsCardProps) {
+  return (
+    <Paper component="section" className="insights-card" withBorder radius="sm" p="md" aria-labelledby={`${id}-title`} data-testid={testId}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <div>
+          <Group gap={8} align="center">
+            <Title order={3} size="h4" id={`${id}-title`}>
+              {title}
+            </Title>
+            {count !== undefined && (
+              <Badge variant="light" color={countColor} radius="sm" data-testid={`${testId}-count`}>
+                {count}
+              </Badge>
+            )}
+          </Group>
+          {description && (
+            <Text size="xs" c="dimmed" mt={4} maw={760}>
+              {description}
+            </Text>
+          )}
+        </div>
+        {actions}
+      </Group>
+      <div className="insights-card__body">{children}</div>
+    </Paper>
+  );
+}
+
+export interface ShowMoreState {
+  total: number;
+  shown: number;
+  expanded: boolean;
+  toggle: () => void;
+  limit: number;
+}
+
+/** The first `limit` rows of a list, or all of them. */
+export function useShowMore(total: number, limit: number): ShowMoreState {
+  const [expanded, setExpanded] = useState(false);
+  return { total, limit, expanded, shown: expanded ? total : Math.min(total, limit), toggle: () => setExpanded((e) => !e) };
+}
+
+export function ShowMore({ more }: { more: ShowMoreState }) {
+  const { t } = useT();
+  if (more.total <= more.limit) return null;
+  return (
+    <Button variant="subtle" size="compact-sm" onClick={more.toggle} className="no-print" mt={4}>
+      {more.expanded ? t('insights.showFewer') : t('insights.showAll', { count: more.total })}
+    </Button>
+  );
+}
+
+/** "Лавка «Янтарь», ул. Заводская, 8" → the shop's name and its address (names in the directory usually carry both). */
+export function splitStoreName(name: string): { title: string; address: string } {
+  const comma = name.indexOf(', ');
+  return comma > 0 ? { title: name.slice(0, comma), address: name.slice(comma + 2) } : { title: name, address: '' };
+}
+
+/** A store's name (opens its card), with its address and code under it. */
+export function StoreCell({ name, code, onOpen }: { name: string; code: string; onOpen: () => void }) {
+  const { title, address } = splitStoreName(name);
+  return (
+    <UnstyledButton className="insights-store" onClick={onOpen} title={name} data-testid="open-store-card">
+      <span className="insights-store__name">{title}</span>
+      <span className="insights-store__code">
+        {address && `${address} · `}
+        <span className="mono">{code}</span>
+      </span>
+    </UnstyledButton>
+  );
+}
