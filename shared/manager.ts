@@ -43,12 +43,14 @@ export type OrderSource = z.infer<typeof orderSourceSchema>;
 
 /**
  * What a received order is checked for, against the current price list and the stores directory:
- * unknownStore, unknownItem, priceDiffers (the store's price vs the current one, and the price list
- * the store ordered from), notPackMultiple, belowMinimum, duplicate (same order id, or the same store
+ * unknownStore, unknownPriceType (the store's price type, per the directory, is not in the price list),
+ * unknownItem (not in the list, or without a price of the store's type), priceDiffers (the store's price vs
+ * the current one of its price type, and the price list the store ordered from), notPackMultiple, belowMinimum, duplicate (same order id, or the same store
  * with identical lines on the same day), overStock (the whole batch's demand for an item above its stock).
  */
 export const PROBLEM_KINDS = [
   'unknownStore',
+  'unknownPriceType',
   'unknownItem',
   'priceDiffers',
   'notPackMultiple',
@@ -61,7 +63,7 @@ export type ProblemKind = z.infer<typeof problemKindSchema>;
 
 export const orderProblemSchema = z.object({
   kind: problemKindSchema,
-  /** The line it is about; null for the whole order (unknown store, duplicate). */
+  /** The line it is about; null for the whole order (unknown store, unknown price type, duplicate). */
   lineNumber: z.number().int().nullable(),
   itemCode: z.string().nullable(),
   /** priceDiffers: the store's price, the current one, the price list the store ordered from. */
@@ -77,6 +79,10 @@ export const orderProblemSchema = z.object({
   demand: z.number().optional(),
   /** duplicate: the order it repeats. */
   duplicateOf: z.number().int().optional(),
+  /** unknownPriceType: the store's price type; unknownItem: the store's type the item has no price of (absent: not in the list at all). */
+  priceType: z.string().optional(),
+  /** unknownPriceType: the price types the list has. */
+  availablePriceTypes: z.array(z.string()).optional(),
 });
 export type OrderProblem = z.infer<typeof orderProblemSchema>;
 

@@ -36,9 +36,10 @@ export type BatchAction = z.input<typeof batchActionSchema>;
 /**
  * Why an order of the selection was left as it was: notOpen — rejected (only accept and hold reopen
  * an order); mergedOrSplit — closed by a merge or split (undo that batch instead); nothingToMerge — no
- * other selected order of its store for its delivery date; oneCategory — all its lines are in one category.
+ * other selected order of its store for its delivery date; oneCategory — all its lines are in one category;
+ * unknownPriceType — reprice: its store's price type is not in the price list, so there is no current price.
  */
-export const BATCH_SKIP_REASONS = ['notOpen', 'mergedOrSplit', 'nothingToMerge', 'oneCategory'] as const;
+export const BATCH_SKIP_REASONS = ['notOpen', 'mergedOrSplit', 'nothingToMerge', 'oneCategory', 'unknownPriceType'] as const;
 
 export const batchResultSchema = z.object({
   /** null when nothing needed changing (no batch was recorded). */

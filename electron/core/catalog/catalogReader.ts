@@ -18,6 +18,9 @@ import {
   type CatalogCapabilities,
   type ViewSpec,
 } from './catalogViews';
+import { readItemRules, readPriceTypes, type CatalogPriceType, type ItemRules } from './itemRules';
+
+export type { CatalogPriceType, ItemRules } from './itemRules';
 
 const log = createLogger('catalog.reader');
 
@@ -40,25 +43,6 @@ interface ItemRow {
   /** The price in the previous price list; null when the item is not in it (or there is none). */
   previous_price: number | null;
 }
-
-/** What checking an order line needs from the price list about its item. */
-export interface ItemRules {
-  code: string;
-  packMultiple: number;
-  minOrderQuantity: number;
-  priceKopecks: number;
-  vatRate: VatRate;
-  /** null: the price list does not say. */
-  stock: number | null;
-  /** The stock is a lower bound ("более 100"), not a count. */
-  stockAtLeast: boolean;
-  category: string;
-}
-
-type ItemRulesRow = Pick<
-  ItemRow,
-  'code' | 'pack_multiple' | 'min_order_quantity' | 'price_kopecks' | 'vat_rate' | 'stock' | 'stock_at_least' | 'category'
->;
 
 export interface SearchResult {
   items: Item[];
@@ -87,6 +71,9 @@ export class CatalogReader {
   private readonly byIdsStatement: Database.Statement;
   private readonly views = new ViewCache(4);
   private categoryList: Category[] | null = null;
+  private priceTypeList: CatalogPriceType[] | null = null;
+  /** Schema 3 added price_types and item_prices. */
+  private readonly schemaVersion: number;
 
   /** previousFile: the catalog of the price list before this one, when it is still kept. */
   constructor(file: string, previousFile: string | null = null) {
@@ -104,6 +91,7 @@ export class CatalogReader {
       this.db.close();
       throw new PorterError('DB_OPEN_FAILED', `The price list file ${file} is not a finished Porter catalog (schema ${version})`, { file });
     }
+    this.schemaVersion = version;
     this.hasPreviousPriceList = previousFile !== null && this.attachPrevious(previousFile);
     this.can = { stockAtLeast: version >= 2, previous: this.hasPreviousPriceList };
     this.nestedCategories = version >= 2;
@@ -290,33 +278,18 @@ export class CatalogReader {
   /**
    * The quantity and price rules of many items at once, by code (the first item of a code, as
    * itemByCode): the manager's checks look up every item of a day's orders in one statement per
-   * 10,000 codes instead of one lookup each. Codes not in the price list are simply absent.
+   * 10,000 codes instead of one lookup each. Codes not in the price list are simply absent. The price
+   * is the items' own, or with `priceTypeId` (one of priceTypes(), not the main one) that type's: an
+   * item without a price of the type is absent then.
    */
-  itemRulesByCodes(codes: readonly string[]): Map<string, ItemRules> {
-    const rules = new Map<string, ItemRules>();
-    const statement = this.db.prepare(
-      `SELECT i.code, i.pack_multiple, i.min_order_quantity, i.price_kopecks, i.vat_rate, i.stock,
-         ${this.can.stockAtLeast ? 'i.stock_at_least' : '0 AS stock_at_least'}, c.name AS category
-       FROM items i LEFT JOIN categories c ON c.id = i.category_id
-       WHERE i.code IN (SELECT value FROM json_each(?)) ORDER BY i.id`,
-    );
-    for (let start = 0; start < codes.length; start += 10_000) {
-      const rows = statement.all(JSON.stringify(codes.slice(start, start + 10_000))) as ItemRulesRow[];
-      for (const r of rows) {
-        if (rules.has(r.code)) continue;
-        rules.set(r.code, {
-          code: r.code,
-          packMultiple: r.pack_multiple,
-          minOrderQuantity: r.min_order_quantity,
-          priceKopecks: r.price_kopecks,
-          vatRate: r.vat_rate as VatRate,
-          stock: r.stock,
-          stockAtLeast: r.stock_at_least === 1,
-          category: r.category ?? '',
-        });
-      }
-    }
-    return rules;
+  itemRulesByCodes(codes: readonly string[], priceTypeId: number | null = null): Map<string, ItemRules> {
+    return readItemRules(this.db, codes, { stockAtLeast: this.can.stockAtLeast, priceTypeId });
+  }
+
+  /** The supplier's price types (CommerceML ТипыЦен) in the order declared; none for a list with one price or an older catalog. */
+  priceTypes(): readonly CatalogPriceType[] {
+    this.priceTypeList ??= this.schemaVersion >= 3 ? readPriceTypes(this.db) : [];
+    return this.priceTypeList;
   }
 
   close(): void {

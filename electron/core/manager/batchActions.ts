@@ -17,6 +17,7 @@ import {
   type OrderRow,
 } from './orderChanges';
 import { currentPriceFor, type OrderChecks } from './orderChecks';
+import type { StorePricing } from './storePricing';
 import { allocateStock } from './stockAllocation';
 
 export interface Skip {
@@ -159,16 +160,41 @@ export function roundToPack(ctx: ActionContext, orders: readonly OrderRow[]): Ac
  * line keeps (or gets back) the price the store ordered at, and where that differs from the current
  * one the difference is recorded as settled against this current price (a priceKept row): the
  * priceDiffers check is quiet about it until the price list changes the price again.
+ *
+ * The current price is that of the store's own price type, as the checks weigh it (storePricing.ts):
+ * a line whose item has no price of that type is left as it is (the checks call it an unknown item),
+ * and an order of a store whose type the list lacks is skipped (unknownPriceType) — there is no
+ * current price to take or to settle against.
  */
 export function reprice(ctx: ActionContext, orders: readonly OrderRow[], action: Kind<'reprice'>): ActionOutcome {
   ctx.checks.requirePriceList('reprice orders');
-  const { open, skipped } = openOnly(orders);
-  const { lines, rules } = linesWithRules(ctx, open);
+  const { open: selected, skipped } = openOnly(orders);
+  const pricing = ctx.checks.pricingOf([...new Set(selected.map((o) => o.store_code))]);
+  const open = selected.filter((o) => pricing.get(o.store_code)!.kind !== 'unknown');
+  for (const o of selected) {
+    if (pricing.get(o.store_code)!.kind === 'unknown') skipped.push({ id: o.id, number: o.number, reason: 'unknownPriceType' });
+  }
+  const lines = linesOf(
+    ctx.db,
+    open.map((o) => o.id),
+  );
+  // The rules once per pricing (the main price, or one price type) for the codes of its stores' orders.
+  const byPricing = new Map<number | null, { pricing: StorePricing; codes: string[] }>();
+  for (const order of open) {
+    const p = pricing.get(order.store_code)!;
+    const key = p.kind === 'typed' ? p.priceTypeId : null;
+    let group = byPricing.get(key);
+    if (!group) byPricing.set(key, (group = { pricing: p, codes: [] }));
+    for (const line of lines.get(order.id)!) group.codes.push(line.item_code);
+  }
+  const rules = new Map([...byPricing].map(([key, group]) => [key, ctx.checks.rulesFor(group.codes, group.pricing)]));
   const kept = action.mode === 'keep' ? keptPrices(ctx.db, open) : new Map<string, string | null>();
   let changedLines = 0;
   for (const order of open) {
+    const p = pricing.get(order.store_code)!;
+    const orderRules = rules.get(p.kind === 'typed' ? p.priceTypeId : null)!;
     for (const line of lines.get(order.id)!) {
-      const item = rules.get(line.item_code);
+      const item = orderRules.get(line.item_code);
       if (!item) continue;
       const current = currentPriceFor(item, order.prices_include_vat === 1);
       if (action.mode === 'current') {

@@ -1,53 +1,51 @@
 import type Database from 'better-sqlite3';
 import { PorterError } from '../../../shared/errors';
 import type { OrderProblem, ProblemKind } from '../../../shared/manager';
-import { vatOf } from '../../../shared/money';
 import { checkQuantity } from '../../../shared/quantity';
-import type { CatalogReader, ItemRules } from '../catalog/catalogReader';
+import type { CatalogReader } from '../catalog/catalogReader';
 import { createLogger } from '../logger';
 import { findDuplicates } from './duplicateOrders';
 import { FIELD, OPEN_STATES_SQL } from './orderChanges';
 import type { OrderBook, ProblemFinder } from './orderBook';
+import { inTransaction, ItemRulesTable, type LineItemRules } from './itemRulesTable';
+import { MAIN_PRICING, storesPricing, type StorePricing } from './storePricing';
+
+export { currentPriceFor, type LineItemRules } from './itemRulesTable';
 
 const log = createLogger('manager.checks');
 
-/** A line's item as the checks and batch actions see it, its price in both VAT bases (an order states its own). */
-export interface LineItemRules extends ItemRules {
-  priceGrossKopecks: number;
-  priceNetKopecks: number;
-}
-
-/** The price an order's line should carry, in the order's VAT basis. */
-export function currentPriceFor(rules: LineItemRules, pricesIncludeVat: boolean): number {
-  return pricesIncludeVat ? rules.priceGrossKopecks : rules.priceNetKopecks;
-}
-
 const KIND_ORDER: Record<ProblemKind, number> = {
   unknownStore: 0,
-  duplicate: 1,
-  unknownItem: 2,
-  priceDiffers: 3,
-  notPackMultiple: 4,
-  belowMinimum: 5,
-  overStock: 6,
+  unknownPriceType: 1,
+  duplicate: 2,
+  unknownItem: 3,
+  priceDiffers: 4,
+  notPackMultiple: 5,
+  belowMinimum: 6,
+  overStock: 7,
 };
 
-interface RulesRow {
-  code: string;
-  found: number;
-  pack_multiple: number | null;
-  min_order_quantity: number | null;
-  price_kopecks: number | null;
-  price_gross: number | null;
-  price_net: number | null;
-  vat_rate: number | null;
-  stock: number | null;
-  stock_at_least: number | null;
-  category: string | null;
-}
-
-/** A line with a problem: order, line, item, quantity, price, the order's price list, then its item's rules (found, pack, minimum, current price, stock, the batch's demand). */
-type CheckedLine = [number, number, string, number, number, string | null, number, number, number, number, number | null, number];
+/**
+ * A line with a problem: order, line, item, quantity, price, the order's price list, then its item's rules (found,
+ * pack, minimum, the current price for the order's store — null when there is none —, stock, the batch's demand),
+ * then the store's own price type (null: the main price) and whether the item has a price of it.
+ */
+type CheckedLine = [
+  number,
+  number,
+  string,
+  number,
+  number,
+  string | null,
+  number,
+  number,
+  number,
+  number | null,
+  number | null,
+  number,
+  number | null,
+  number | null,
+];
 
 interface Findings {
   version: number;
@@ -65,26 +63,24 @@ interface Findings {
  * property of the batch, not of one order — and the findings are kept until the order book changes
  * (its version), the connection writes anything (total_changes(): the stores directory, other code),
  * or the price list is replaced. Each item's rules are read from the price list once per price list
- * into a temporary table of this connection (which says which price list they came from, so a
- * rolled-back transaction cannot leave another list's rules behind), and the checks join them in SQL.
+ * into temporary tables of this connection (itemRulesTable.ts), and the checks join them in SQL.
+ *
+ * Each store is held to the prices of its own price type (storePricing.ts): a store with a type of the
+ * list other than the main one is checked against that type's prices; an item without a price of the
+ * store's type is an unknown item for that store (the exchange feed does not offer it to the store
+ * either), and a type the list lacks is named once for the order (unknownPriceType) while its lines'
+ * prices go unchecked.
  */
 export class OrderChecks {
   private findings: Findings | null = null;
+  private readonly rules: ItemRulesTable;
 
   constructor(
     private readonly db: Database.Database,
     private readonly book: OrderBook,
     private readonly priceList: () => CatalogReader | null,
   ) {
-    db.exec(`
-      CREATE TEMP TABLE IF NOT EXISTS manager_item_rules (
-        code TEXT PRIMARY KEY,
-        found INTEGER NOT NULL,
-        pack_multiple INTEGER, min_order_quantity INTEGER, price_kopecks INTEGER, price_gross INTEGER, price_net INTEGER,
-        vat_rate INTEGER, stock INTEGER, stock_at_least INTEGER, category TEXT,
-        demand REAL NOT NULL DEFAULT 0
-      ) WITHOUT ROWID;
-      CREATE TEMP TABLE IF NOT EXISTS manager_item_rules_source (price_list_id TEXT NOT NULL);`);
+    this.rules = new ItemRulesTable(db);
   }
 
   /** The order book's problem finder: the problems of the orders asked about. */
@@ -124,95 +120,24 @@ export class OrderChecks {
   }
 
   /**
-   * The rules of these items in the current price list (absent: not in it), read from the price
-   * list once per price list. The batch actions use them too.
+   * How each of these stores' orders are priced in the current price list (storePricing.ts; the main
+   * price without a list). The batch actions price each store's lines by it.
    */
-  rulesFor(codes: readonly string[]): Map<string, LineItemRules> {
+  pricingOf(storeCodes: readonly string[]): Map<string, StorePricing> {
     const reader = this.priceList();
-    const rules = new Map<string, LineItemRules>();
-    if (!reader || codes.length === 0) return rules;
-    const unique = JSON.stringify([...new Set(codes)]);
-    this.transaction(() => this.loadRules(reader, unique));
-    const rows = this.db
-      .prepare<[string], RulesRow>('SELECT * FROM temp.manager_item_rules WHERE found = 1 AND code IN (SELECT value FROM json_each(?))')
-      .all(unique);
-    for (const r of rows) {
-      rules.set(r.code, {
-        code: r.code,
-        packMultiple: r.pack_multiple!,
-        minOrderQuantity: r.min_order_quantity!,
-        priceKopecks: r.price_kopecks!,
-        vatRate: r.vat_rate as ItemRules['vatRate'],
-        stock: r.stock,
-        stockAtLeast: r.stock_at_least === 1,
-        category: r.category ?? '',
-        priceGrossKopecks: r.price_gross!,
-        priceNetKopecks: r.price_net!,
-      });
-    }
-    return rules;
-  }
-
-  /** In the caller's transaction when there is one. */
-  private transaction<T>(work: () => T): T {
-    return this.db.inTransaction ? work() : this.db.transaction(work)();
+    const found = reader ? storesPricing(this.db, reader, storeCodes) : new Map<string, StorePricing>();
+    return new Map(storeCodes.map((code) => [code, found.get(code) ?? MAIN_PRICING]));
   }
 
   /**
-   * Reads the rules of the codes not yet read from this price list (and remembers the codes it
-   * lacks): the codes given as a JSON list, or every code of the open orders (null).
+   * The rules of these items in the current price list (absent: not in it), read from the price
+   * list once per price list. The batch actions use them too. With a store's typed pricing, the prices
+   * are that type's and an item without a price of it is absent; otherwise (main, or a type the list
+   * lacks) they are the items' own.
    */
-  private loadRules(reader: CatalogReader, codes: string | null): void {
-    const source = this.db.prepare<[], string>('SELECT price_list_id FROM temp.manager_item_rules_source').pluck().get();
-    if (source !== reader.info.id) {
-      this.db.exec('DELETE FROM temp.manager_item_rules; DELETE FROM temp.manager_item_rules_source;');
-      this.db.prepare('INSERT INTO temp.manager_item_rules_source (price_list_id) VALUES (?)').run(reader.info.id);
-    }
-    const missing =
-      codes === null
-        ? this.db
-            .prepare<[], string>(
-              `SELECT DISTINCT l.item_code FROM received_orders o JOIN received_order_lines l ON l.received_order_id = o.id
-               WHERE o.state IN ${OPEN_STATES_SQL} AND NOT EXISTS (SELECT 1 FROM temp.manager_item_rules r WHERE r.code = l.item_code)`,
-            )
-            .pluck()
-            .all()
-        : this.db
-            .prepare<[string], string>(
-              'SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM temp.manager_item_rules r WHERE r.code = value)',
-            )
-            .pluck()
-            .all(codes);
-    if (missing.length === 0) return;
-    const found = reader.itemRulesByCodes(missing);
-    const includeVat = reader.info.pricesIncludeVat;
-    const insert = this.db.prepare(
-      `INSERT OR REPLACE INTO temp.manager_item_rules
-         (code, found, pack_multiple, min_order_quantity, price_kopecks, price_gross, price_net, vat_rate, stock, stock_at_least, category)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const code of missing) {
-      const r = found.get(code);
-      if (!r) {
-        insert.run(code, 0, null, null, null, null, null, null, null, null, null);
-        continue;
-      }
-      const gross = includeVat ? r.priceKopecks : r.priceKopecks + vatOf(r.priceKopecks, r.vatRate, false);
-      const net = includeVat ? r.priceKopecks - vatOf(r.priceKopecks, r.vatRate, true) : r.priceKopecks;
-      insert.run(
-        code,
-        1,
-        r.packMultiple,
-        r.minOrderQuantity,
-        r.priceKopecks,
-        gross,
-        net,
-        r.vatRate,
-        r.stock,
-        r.stockAtLeast ? 1 : 0,
-        r.category,
-      );
-    }
+  rulesFor(codes: readonly string[], pricing: StorePricing = MAIN_PRICING): Map<string, LineItemRules> {
+    const reader = this.priceList();
+    return reader ? this.rules.rulesFor(reader, codes, pricing) : new Map<string, LineItemRules>();
   }
 
   private findAll(reader: CatalogReader | null): Map<number, OrderProblem[]> {
@@ -249,8 +174,9 @@ export class OrderChecks {
    * summed first, into the rules table.
    */
   private lineProblems(reader: CatalogReader, add: (orderId: number, problem: OrderProblem) => void): void {
-    const lines = this.transaction(() => {
-      this.loadRules(reader, null);
+    const pricing = storesPricing(this.db, reader);
+    const lines = inTransaction(this.db, () => {
+      this.rules.loadOpenOrders(reader, pricing);
       this.db.prepare('UPDATE temp.manager_item_rules SET demand = 0 WHERE demand <> 0').run();
       this.db
         .prepare(
@@ -261,17 +187,22 @@ export class OrderChecks {
            WHERE r.code = d.code AND r.found = 1 AND r.stock IS NOT NULL AND r.stock_at_least = 0 AND d.demand > r.stock`,
         )
         .run();
-      const current = 'CASE WHEN o.prices_include_vat = 1 THEN r.price_gross ELSE r.price_net END';
+      // A store off the main price (s) has its type's price (t), or none when the list lacks its type.
+      const current = `CASE WHEN s.store_code IS NULL THEN iif(o.prices_include_vat = 1, r.price_gross, r.price_net)
+                            ELSE iif(o.prices_include_vat = 1, t.price_gross, t.price_net) END`;
       const pack = 'max(r.pack_multiple, 1)';
       return this.db
         .prepare<[], CheckedLine>(
           `SELECT l.received_order_id, l.line_number, l.item_code, l.quantity, l.price_kopecks, o.price_list_id,
-             r.found, r.pack_multiple, r.min_order_quantity, ${current}, r.stock, r.demand
+             r.found, r.pack_multiple, r.min_order_quantity, ${current}, r.stock, r.demand, s.price_type_id, t.found
            FROM received_orders o
            JOIN received_order_lines l ON l.received_order_id = o.id
            JOIN temp.manager_item_rules r ON r.code = l.item_code
+           LEFT JOIN temp.manager_store_pricing s ON s.store_code = o.store_code
+           LEFT JOIN temp.manager_item_type_prices t ON t.price_type_id = s.price_type_id AND t.code = l.item_code
            WHERE o.state IN ${OPEN_STATES_SQL} AND (
              r.found = 0
+             OR (s.price_type_id IS NOT NULL AND t.found IS NOT 1)
              OR l.price_kopecks <> ${current}
              OR (l.quantity > 0 AND (r.demand > 0 OR l.quantity < r.min_order_quantity
                                      OR l.quantity <> CAST(l.quantity / ${pack} AS INTEGER) * ${pack})))`,
@@ -279,15 +210,37 @@ export class OrderChecks {
         .raw()
         .all();
     });
+    this.unknownPriceTypes(pricing, add);
     const kept = this.keptPrices(
-      lines.filter(([, , , , price, , found, , , current]) => found === 1 && price !== current).map(([id]) => id),
+      lines.filter(([, , , , price, , found, , , current]) => found === 1 && current !== null && price !== current).map(([id]) => id),
     );
-    for (const [orderId, lineNumber, itemCode, quantity, price, priceListId, found, pack, minimum, current, stock, demand] of lines) {
+    const typeNames = new Map(reader.priceTypes().map((t) => [t.id, t.name]));
+    for (const [
+      orderId,
+      lineNumber,
+      itemCode,
+      quantity,
+      price,
+      priceListId,
+      found,
+      pack,
+      minimum,
+      current,
+      stock,
+      demand,
+      typeId,
+      priced,
+    ] of lines) {
       if (found === 0) {
         add(orderId, { kind: 'unknownItem', lineNumber, itemCode });
         continue;
       }
-      if (price !== current && kept.get(`${orderId}:${lineNumber}`) !== current) {
+      if (typeId !== null && priced !== 1) {
+        // In the list, but not at this store's price type: the store is not offered it, as the exchange feed leaves it out.
+        add(orderId, { kind: 'unknownItem', lineNumber, itemCode, priceType: typeNames.get(typeId) ?? '' });
+        continue;
+      }
+      if (current !== null && price !== current && kept.get(`${orderId}:${lineNumber}`) !== current) {
         add(orderId, { kind: 'priceDiffers', lineNumber, itemCode, storePriceKopecks: price, currentPriceKopecks: current, priceListId });
       }
       for (const q of checkQuantity(quantity, { packMultiple: pack, minOrderQuantity: minimum, stock: null })) {
@@ -298,6 +251,23 @@ export class OrderChecks {
         }
       }
       if (demand > 0 && quantity > 0) add(orderId, { kind: 'overStock', lineNumber, itemCode, stock, demand });
+    }
+  }
+
+  /** Each open order of a store whose price type the list lacks, with the type and the list's types. */
+  private unknownPriceTypes(pricing: ReadonlyMap<string, StorePricing>, add: (orderId: number, problem: OrderProblem) => void): void {
+    const unknown = [...pricing].filter(([, p]) => p.kind === 'unknown').map(([code]) => code);
+    if (unknown.length === 0) return;
+    const orders = this.db
+      .prepare<[string], [number, string]>(
+        `SELECT id, store_code FROM received_orders WHERE state IN ${OPEN_STATES_SQL} AND store_code IN (SELECT value FROM json_each(?))`,
+      )
+      .raw()
+      .all(JSON.stringify(unknown));
+    for (const [id, code] of orders) {
+      const p = pricing.get(code);
+      if (p?.kind !== 'unknown') continue;
+      add(id, { kind: 'unknownPriceType', lineNumber: null, itemCode: null, priceType: p.priceType, availablePriceTypes: p.available });
     }
   }
 

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 /** How serious each kind looks: red stops an order, orange needs a decision, yellow a small fix. */
 export const PROBLEM_TONE: Record<ProblemKind, 'red' | 'orange' | 'yellow' | 'grape'> = {
   unknownStore: 'red',
+  unknownPriceType: 'red',
   unknownItem: 'red',
   priceDiffers: 'orange',
   overStock: 'orange',

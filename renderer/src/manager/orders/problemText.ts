@@ -21,7 +21,14 @@ export function problemText(problem: OrderProblem, t: Translate, locale: Locale,
       return problem.duplicateOf === undefined
         ? t('problem.duplicate')
         : t('problem.text.duplicate', { number: numberOf?.(problem.duplicateOf) ?? `#${problem.duplicateOf}` });
+    case 'unknownPriceType':
+      return t('problem.text.unknownPriceType', {
+        type: problem.priceType ?? '?',
+        available: (problem.availablePriceTypes ?? []).join(', '),
+      });
     case 'unknownItem':
+      // With a price type: the item is in the list, but not at the store's type.
+      return problem.priceType === undefined ? t('problem.unknownItem') : t('problem.text.unknownItemOfType', { type: problem.priceType });
     case 'unknownStore':
       return t(`problem.${problem.kind}`);
   }
