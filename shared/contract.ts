@@ -32,7 +32,14 @@ import {
 } from './domain';
 // Manager mode
 import { appModeSchema, orderBookFilterSchema, receivedOrderDetailSchema, receivedOrderSummarySchema, storeEntrySchema } from './manager';
-import { folderIntakeEventSchema, intakeResultSchema, orderFolderSettingsSchema, orderFolderStateSchema } from './manager';
+import {
+  folderIntakeEventSchema,
+  intakeResultSchema,
+  orderColumnMappingInputSchema,
+  orderColumnMappingSchema,
+  orderFolderSettingsSchema,
+  orderFolderStateSchema,
+} from './manager';
 import { downloadFileSchema, exportOrdersInputSchema, orderExportSchema, pickListInputSchema, storeAnswerResultSchema } from './manager';
 import { stagedPriceListSchema } from './manager';
 import { batchActionSchema, batchInfoSchema, batchResultSchema, lineEditSchema, undoResultSchema } from './managerBatch';
@@ -426,6 +433,22 @@ export const contract = {
   importOrderFiles: {
     input: z.object({ fileIds: z.array(z.string().min(1).max(100)).min(1).max(1000) }),
     output: z.object({ results: z.array(intakeResultSchema) }),
+  },
+  /**
+   * Remembers which order column each heading of an order table holds, for every file with the same
+   * headings (the same sender); refused without a quantity and a code or barcode, or with a column twice.
+   */
+  saveOrderColumnMapping: {
+    input: orderColumnMappingInputSchema,
+    output: orderColumnMappingSchema,
+  },
+  listOrderColumnMappings: {
+    input: z.object({}),
+    output: z.object({ mappings: z.array(orderColumnMappingSchema) }),
+  },
+  deleteOrderColumnMapping: {
+    input: z.object({ signature: z.string().min(1).max(100_000) }),
+    output: z.object({ deleted: z.boolean() }),
   },
   getOrderFolder: {
     input: z.object({}),

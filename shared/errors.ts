@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'IMPORT_NO_HEADER',
   'IMPORT_MAPPING_INCOMPLETE',
+  // An order table (CSV, XLSX) whose headings Porter does not know: details.headings, for the manager to map
+  'ORDER_COLUMNS_UNKNOWN',
   'IMPORT_NO_ITEMS',
   'JOB_CANCELLED',
   'JOB_BUSY',

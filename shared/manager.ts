@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDateSchema, priceListInfoSchema } from './domain';
 import { supplierOrderStatusSchema } from './exchange';
+import { ERROR_CODES } from './errors';
+import { ORDER_COLUMN_NAMES } from './orderColumns';
 
 /**
  * Manager mode, the supplier's side: the stores directory and the order book (every order that
@@ -176,8 +178,33 @@ export const intakeResultSchema = z.object({
   duplicates: z.array(z.object({ number: z.string(), existingId: z.number().int() })),
   /** failed: why, naming the file, line and field. */
   error: z.string().nullable(),
+  /** failed: the error's code (ORDER_COLUMNS_UNKNOWN: the UI offers to map the columns). */
+  errorCode: z.enum(ERROR_CODES).nullable().optional(),
+  /** ORDER_COLUMNS_UNKNOWN: the file's headings, in their order, to map to order columns. */
+  headings: z.array(z.string()).optional(),
+  /** ORDER_COLUMNS_UNKNOWN: the column each heading names by itself (null: none), to start the mapping from. */
+  headingColumns: z.array(z.enum(ORDER_COLUMN_NAMES).nullable()).optional(),
 });
 export type IntakeResult = z.infer<typeof intakeResultSchema>;
+
+// ── Column mappings of order tables, remembered per source ──────────────────────────────────
+
+export const orderColumnSchema = z.enum(ORDER_COLUMN_NAMES);
+/** A heading → the order column it holds (null: a column Porter leaves out); keyed by the heading as written. */
+export const orderColumnMappingInputSchema = z.object({
+  headings: z.array(z.string().max(500)).min(1).max(500),
+  mapping: z.record(z.string().max(500), orderColumnSchema.nullable()),
+});
+export type OrderColumnMappingInput = z.infer<typeof orderColumnMappingInputSchema>;
+export const orderColumnMappingSchema = z.object({
+  /** The source: the file's headings, normalised and joined; files with the same headings are read with this mapping. */
+  signature: z.string(),
+  headings: z.array(z.string()),
+  /** Every heading, with the column it is read as (null: left out). */
+  mapping: z.record(z.string(), orderColumnSchema.nullable()),
+  savedAt: z.string(),
+});
+export type OrderColumnMapping = z.infer<typeof orderColumnMappingSchema>;
 
 // ── Watched exchange folder ─────────────────────────────────────────────────────────────────
 

@@ -36,18 +36,25 @@ describe('main database', () => {
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
       'exchange_events',
+      'exchange_folder_files',
       'exchange_inbox',
       'exchange_outbox',
       'exchange_stores',
       'order_confirmation_lines',
       'order_confirmations',
+      'order_export_orders',
+      'order_exports',
       'order_lines',
       'order_template_lines',
       'order_templates',
       'orders',
       'price_lists',
+      'received_order_changes',
+      'received_order_lines',
+      'received_orders',
       'settings',
       'sqlite_sequence',
+      'stores',
     ]);
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'orders'").pluck().get()).toMatch(/STRICT/);
     db.close();

@@ -13,7 +13,7 @@ import {
   sha256Of,
   type FolderRecord,
 } from './folderFiles';
-import { intakeError, readOrderFile, type OrderFileContent, type OrderIntake } from './orderIntake';
+import { intakeError, type OrderFileContent, type OrderIntake } from './orderIntake';
 
 const log = createLogger('manager.folder');
 
@@ -344,7 +344,7 @@ export class FolderWatcher {
     let content: OrderFileContent | null = null;
     let failure: unknown = null;
     try {
-      content = await readOrderFile(filePath, name);
+      content = await this.intake.read(filePath, name);
     } catch (error) {
       failure = error;
     }

@@ -5,6 +5,7 @@ import { PorterError } from '../../../shared/errors';
 import { receivedOrderFromPorterFile } from '../orders/porterOrderFile';
 import { AppModeSetting } from './appMode';
 import { FolderWatcher, type FolderWatcherOptions } from './folderWatcher';
+import { OrderColumnMappings } from './orderColumnMappings';
 import { OrderIntake } from './orderIntake';
 import { OrderBook } from './orderBook';
 import { OrderChecks } from './orderChecks';
@@ -39,6 +40,8 @@ export class Manager {
   readonly exports: OrderExports;
   /** Order files taken into the book: opened by the manager, or found in the watched folder. */
   readonly intake: OrderIntake;
+  /** Column mappings of order tables with headings Porter does not know, remembered per source. */
+  readonly columnMappings: OrderColumnMappings;
   readonly folder: FolderWatcher;
   private inbox: ExchangeInbox | null = null;
 
@@ -50,7 +53,8 @@ export class Manager {
     this.checks = new OrderChecks(deps.db, this.book, () => deps.priceLists.current);
     this.book.setProblemFinder(this.checks.finder);
     this.edits = new OrderEdits(deps.db, this.book, this.checks, clock);
-    this.intake = new OrderIntake(deps.db, this.book, clock);
+    this.columnMappings = new OrderColumnMappings(deps.db, clock);
+    this.intake = new OrderIntake(deps.db, this.book, clock, this.columnMappings.lookup);
     this.folder = new FolderWatcher(deps.db, this.intake, deps.folder, clock);
     this.answers = new StoreAnswers(
       deps.db,

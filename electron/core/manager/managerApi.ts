@@ -13,6 +13,9 @@ export type ManagerApi = Pick<
   | 'saveStores'
   | 'removeStore'
   | 'importOrderFiles'
+  | 'saveOrderColumnMapping'
+  | 'listOrderColumnMappings'
+  | 'deleteOrderColumnMapping'
   | 'getOrderFolder'
   | 'setOrderFolder'
   | 'listFolderIntake'
@@ -47,6 +50,9 @@ export function createManagerApi(manager: Manager, files: FileRegistry): Manager
       }
       return { results };
     },
+    saveOrderColumnMapping: async (input) => manager.columnMappings.save(input),
+    listOrderColumnMappings: async () => ({ mappings: manager.columnMappings.list() }),
+    deleteOrderColumnMapping: async ({ signature }) => ({ deleted: manager.columnMappings.delete(signature) }),
     getOrderFolder: async () => manager.folder.state(),
     setOrderFolder: async (settings) => manager.folder.configure(settings),
     listFolderIntake: async ({ limit }) => ({ events: manager.folder.recent(limit ?? 100) }),

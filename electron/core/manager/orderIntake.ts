@@ -5,7 +5,8 @@ import type { ReceivedOrder } from '../../../shared/exchange';
 import type { IntakeResult, OrderSource } from '../../../shared/manager';
 import { isCommerceMlZip, isZip, looksLikeXml, openCommerceMlPackage } from '../formats/commerceml/exchangeFiles';
 import { readCommerceMlOrders, type CommerceMlOrdersFacts } from '../formats/commerceml/ordersReader';
-import { ORDER_TABLE_HEADINGS } from '../formats/orderTable/orderTableColumns';
+import type { OrderColumnLookup } from '../formats/orderTable/orderColumnMapping';
+import { ORDER_TABLE_COLUMNS, ORDER_TABLE_HEADINGS, type OrderTableColumn } from '../formats/orderTable/orderTableColumns';
 import { readOrderTable } from '../formats/orderTable/orderTableReader';
 import { lineOfJsonField } from '../formats/porterJson/jsonLocation';
 import { xmlFileInput, type XmlInput } from '../formats/xml/xmlStream';
@@ -48,14 +49,18 @@ export async function orderFileKind(filePath: string, fileName: string): Promise
  * needs of each: an id to know it again by, and at least one line. Errors name the file, the line or row,
  * and the field.
  */
-export async function readOrderFile(filePath: string, fileName: string): Promise<OrderFileContent> {
+export async function readOrderFile(
+  filePath: string,
+  fileName: string,
+  options: { mappings?: OrderColumnLookup } = {},
+): Promise<OrderFileContent> {
   const kind = await orderFileKind(filePath, fileName);
   const orders =
     kind === 'porter-json'
       ? [await readPorterJsonOrder(filePath, fileName)]
       : kind === 'commerceml'
         ? (await readCommerceMlOrderFile(filePath, fileName)).map((order) => ({ order, priceListId: null }))
-        : (await readOrderTable(filePath, fileName)).map((order) => ({ order, priceListId: null }));
+        : (await readOrderTable(filePath, fileName, options)).map((order) => ({ order, priceListId: null }));
   if (orders.length === 0) throw new PorterError('FILE_FORMAT', `${fileName}: the file holds no orders`, { file: fileName });
   for (const { order } of orders) checkOrder(order, fileName, kind);
   return { fileName, kind, orders };
@@ -166,7 +171,21 @@ export function intakeError(error: unknown, fileName: string): string {
 }
 
 export function failedIntake(fileName: string, error: unknown): IntakeResult {
-  return { fileName, outcome: 'failed', orderIds: [], duplicates: [], error: intakeError(error, fileName) };
+  const result: IntakeResult = { fileName, outcome: 'failed', orderIds: [], duplicates: [], error: intakeError(error, fileName) };
+  if (error instanceof PorterError) {
+    result.errorCode = error.code;
+    const headings = error.details?.headings;
+    const columns = error.details?.headingColumns;
+    if (error.code === 'ORDER_COLUMNS_UNKNOWN' && Array.isArray(headings) && Array.isArray(columns)) {
+      result.headings = headings.map(String);
+      result.headingColumns = columns.map((c) => (typeof c === 'string' && isOrderColumn(c) ? c : null));
+    }
+  }
+  return result;
+}
+
+function isOrderColumn(name: string): name is OrderTableColumn {
+  return (ORDER_TABLE_COLUMNS as readonly string[]).includes(name);
 }
 
 /**
@@ -179,7 +198,14 @@ export class OrderIntake {
     private readonly db: Database.Database,
     private readonly book: OrderBook,
     private readonly clock: () => Date = () => new Date(),
+    /** Remembered column mappings of order tables whose headings Porter does not know. */
+    private readonly mappings?: OrderColumnLookup,
   ) {}
+
+  /** Reads a file whole (order tables with the remembered column mapping of their headings), storing nothing. */
+  read(filePath: string, fileName: string): Promise<OrderFileContent> {
+    return readOrderFile(filePath, fileName, this.mappings ? { mappings: this.mappings } : {});
+  }
 
   /**
    * Stores what a file holds, in one transaction; `alsoRecord` runs inside it with the result (the
@@ -203,7 +229,7 @@ export class OrderIntake {
   /** Reads and stores one file; never throws for what is in the file: a failed result says why. */
   async importFile(filePath: string, fileName: string, source: OrderSource = 'file'): Promise<IntakeResult> {
     try {
-      return this.take(await readOrderFile(filePath, fileName), source);
+      return this.take(await this.read(filePath, fileName), source);
     } catch (error) {
       if (!(error instanceof PorterError)) log.error('an order file could not be taken in', { file: fileName, error: String(error) });
       return failedIntake(fileName, error);

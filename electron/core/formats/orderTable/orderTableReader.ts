@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { PorterError } from '../../../../shared/errors';
 import { divideRounded, parseDecimal, parseMoney } from '../../../../shared/money';
@@ -5,6 +7,7 @@ import { NO_RECEIVED_ORDER_STATUS, type ReceivedOrder, type ReceivedOrderLine } 
 import { cmlBoolean, isoDate, vatPercent } from '../commerceml/values';
 import { openTabularSource } from '../openTabularSource';
 import type { SourceRow } from '../tabularSource';
+import { columnsByMapping, headingSignature, rowHeadings, type OrderColumnLookup } from './orderColumnMapping';
 import { columnForHeading, fromInertText, ORDER_TABLE_HEADINGS, type OrderTableColumn } from './orderTableColumns';
 
 /** More order lines than a supplier receives in one file: beyond this it is not a file of orders. */
@@ -16,12 +19,21 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 /**
  * Orders from a CSV or XLSX file with one row per order line (Porter's own order tables, or a
  * supplier's hand-made ones): the header is found by its headings in Russian or English (among the
- * first 20 rows), rows are grouped into orders by order id, else by order number. Formula guards
+ * first 20 rows), rows are grouped into orders by order id, else by order number (a table with
+ * neither column: by store, the orders known again by the file's content hash). Formula guards
  * written by Porter (a leading apostrophe) are removed. A bad cell stops the file with its row and
  * column: half an order is worse than none. Files past MAX_ORDER_TABLE_LINES lines are refused
  * while streaming, so a huge file never fills memory.
+ *
+ * A row whose headings have a remembered column mapping (`options.mappings`, by the headings' signature)
+ * is the header, read with that mapping. A file with no header found fails with ORDER_COLUMNS_UNKNOWN
+ * and its headings (details.headings: the first row of two or more cells), for the manager to map.
  */
-export async function readOrderTable(filePath: string, fileName = path.basename(filePath)): Promise<ReceivedOrder[]> {
+export async function readOrderTable(
+  filePath: string,
+  fileName = path.basename(filePath),
+  options: { mappings?: OrderColumnLookup } = {},
+): Promise<ReceivedOrder[]> {
   const source = await openTabularSource(filePath, fileName);
   const format = source.format;
   const orders = new Map<string, ReceivedOrder>();
@@ -42,7 +54,10 @@ export async function readOrderTable(filePath: string, fileName = path.basename(
       );
     }
     const read = rowReader(row, header!.columns, fileName);
-    const id = read.text('orderId') || read.text('number');
+    // A table with no order number at all (a sender's own): one order per store, its id given at the end.
+    const id = numbered(header!.columns)
+      ? read.text('orderId') || read.text('number')
+      : `store:${read.text('customerCode') || read.text('store')}`;
     let order = orders.get(id);
     if (!order) {
       const customerCode = read.text('customerCode');
@@ -78,16 +93,30 @@ export async function readOrderTable(filePath: string, fileName = path.basename(
         continue;
       }
       firstRows.push(row);
-      header = findHeader(row);
-      if (!header && firstRows.length >= HEADER_SEARCH_ROWS) throw noHeader(fileName);
+      header = findHeader(row, options.mappings);
+      if (!header && firstRows.length >= HEADER_SEARCH_ROWS) throw noHeader(fileName, firstRows);
     }
   }
-  if (!header) throw noHeader(fileName);
+  if (!header) throw noHeader(fileName, firstRows);
+  if (!numbered(header.columns)) {
+    // Known again by the file's content: the same file taken in twice is a duplicate, another file is new orders.
+    const digest = await sha256Of(filePath);
+    let n = 0;
+    for (const order of orders.values()) order.id = `table-${digest.slice(0, 32)}-${++n}`;
+  }
   for (const order of orders.values()) order.totals = totalsOf(order.lines);
   return [...orders.values()];
 }
 
-function findHeader(row: SourceRow): { row: number; columns: Map<OrderTableColumn, number> } | null {
+function findHeader(
+  row: SourceRow,
+  mappings: OrderColumnLookup | undefined,
+): { row: number; columns: Map<OrderTableColumn, number> } | null {
+  if (mappings && row.cells.some((c) => c.trim() !== '')) {
+    const headings = rowHeadings(row.cells);
+    const mapping = mappings(headingSignature(headings));
+    if (mapping) return { row: row.row, columns: columnsByMapping(headings, mapping) };
+  }
   const columns = new Map<OrderTableColumn, number>();
   row.cells.forEach((cell, index) => {
     const column = columnForHeading(cell);
@@ -97,12 +126,31 @@ function findHeader(row: SourceRow): { row: number; columns: Map<OrderTableColum
   return found ? { row: row.row, columns } : null;
 }
 
-function noHeader(fileName: string): PorterError {
+function numbered(columns: ReadonlyMap<OrderTableColumn, number>): boolean {
+  return columns.has('orderId') || columns.has('number');
+}
+
+async function sha256Of(filePath: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 16 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** No header found: the headings the file likely has (its first row of two or more cells, else its first row) go with the error. */
+function noHeader(fileName: string, firstRows: readonly SourceRow[]): PorterError {
   const h = ORDER_TABLE_HEADINGS.ru;
+  const filled = (row: SourceRow) => row.cells.filter((c) => c.trim() !== '').length;
+  const candidate = firstRows.find((row) => filled(row) >= 2) ?? firstRows.find((row) => filled(row) >= 1);
+  const message = `${fileName}: no header row with the columns "${h.itemCode}" (or "${h.barcode}") and "${h.quantity}" in the first ${HEADER_SEARCH_ROWS} rows`;
+  if (!candidate) return new PorterError('FILE_FORMAT', message, { file: fileName, field: 'quantity' });
+  const headings = rowHeadings(candidate.cells);
   return new PorterError(
-    'FILE_FORMAT',
-    `${fileName}: no header row with the columns "${h.itemCode}" (or "${h.barcode}") and "${h.quantity}" in the first ${HEADER_SEARCH_ROWS} rows`,
-    { file: fileName, field: 'quantity' },
+    'ORDER_COLUMNS_UNKNOWN',
+    `${message}; row ${candidate.row} has the headings ${headings
+      .slice(0, 40)
+      .map((x) => `"${x.slice(0, 60)}"`)
+      .join(', ')}: map them to order columns`,
+    { file: fileName, row: candidate.row, field: 'quantity', headings, headingColumns: headings.map(columnForHeading) },
   );
 }
 

@@ -1,13 +1,18 @@
 import { Badge, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { IntakeResult } from '../../../../shared/manager';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { formatCount } from '../../common/format';
 import { useT } from '../../i18n';
+import { ColumnMappingModal } from './ColumnMappingModal';
 import type { OrderIntake } from './useOrderIntake';
 
 const OUTCOME_COLOR: Record<IntakeResult['outcome'], string> = { imported: 'green', duplicate: 'gray', failed: 'red' };
 
-/** The report of order files taken in: per file, imported (how many orders), duplicate, or failed with the reason. */
+/**
+ * The report of order files taken in: per file, imported (how many orders), duplicate, or failed with the reason;
+ * an order table with headings Porter does not know offers "Map columns…" and is taken in again with the mapping.
+ */
 export function IntakeDialog({ intake }: { intake: OrderIntake }) {
   const { t, locale } = useT();
   const { state } = intake;
@@ -15,6 +20,8 @@ export function IntakeDialog({ intake }: { intake: OrderIntake }) {
   const results = state.step === 'done' ? state.results : [];
   const tally = (outcome: IntakeResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
   const orders = results.reduce((n, r) => n + r.orderIds.length, 0);
+  const [mappingIndex, setMappingIndex] = useState<number | null>(null);
+  const mapping = mappingIndex === null ? null : (results[mappingIndex] ?? null);
 
   return (
     <Modal
@@ -83,16 +90,31 @@ export function IntakeDialog({ intake }: { intake: OrderIntake }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td className="intake-details">
-                      {result.outcome === 'failed'
-                        ? result.error
-                        : [
-                            result.orderIds.length > 0 ? t('intake.orders', { count: count(result.orderIds.length) }) : null,
-                            result.duplicates.length > 0
-                              ? t('intake.duplicates', { numbers: result.duplicates.map((d) => d.number).join(', ') })
-                              : null,
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
+                      {result.outcome === 'failed' ? (
+                        <>
+                          {result.error}
+                          {result.errorCode === 'ORDER_COLUMNS_UNKNOWN' && result.headings && (
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              ml="xs"
+                              onClick={() => setMappingIndex(i)}
+                              data-testid="intake-map-columns"
+                            >
+                              {t('intake.mapColumns')}
+                            </Button>
+                          )}
+                        </>
+                      ) : (
+                        [
+                          result.orderIds.length > 0 ? t('intake.orders', { count: count(result.orderIds.length) }) : null,
+                          result.duplicates.length > 0
+                            ? t('intake.duplicates', { numbers: result.duplicates.map((d) => d.number).join(', ') })
+                            : null,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -104,6 +126,11 @@ export function IntakeDialog({ intake }: { intake: OrderIntake }) {
               {t('intake.close')}
             </Button>
           </Group>
+          <ColumnMappingModal
+            result={mapping?.outcome === 'failed' ? mapping : null}
+            onClose={() => setMappingIndex(null)}
+            onSave={(columns) => intake.mapColumns(mappingIndex!, columns)}
+          />
         </Stack>
       )}
     </Modal>

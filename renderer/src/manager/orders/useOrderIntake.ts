@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { IntakeResult } from '../../../../shared/manager';
+import type { IntakeResult, OrderColumnMappingInput } from '../../../../shared/manager';
 import type { PickedFile } from '../../../../shared/shell';
 import { useShell } from '../../common/ShellContext';
 import { toUiError, type UiError } from '../../common/uiError';
@@ -8,7 +8,11 @@ import { toUiError, type UiError } from '../../common/uiError';
 const FILES_PER_CALL = 1000;
 
 export type IntakeState =
-  { step: 'closed' } | { step: 'taking'; files: number } | { step: 'done'; results: IntakeResult[] } | { step: 'failed'; error: UiError };
+  | { step: 'closed' }
+  | { step: 'taking'; files: number }
+  /** `fileIds[i]` is the file `results[i]` is about (to take it in again). */
+  | { step: 'done'; results: IntakeResult[]; fileIds: string[] }
+  | { step: 'failed'; error: UiError };
 
 export interface OrderIntake {
   state: IntakeState;
@@ -17,6 +21,11 @@ export interface OrderIntake {
   /** Files dropped onto the window. */
   takeDropped: (files: File[]) => void;
   close: () => void;
+  /**
+   * Remembers a column mapping for a failed order table's headings, then takes that file (the report's
+   * row `index`) in again; the row shows the new result. Throws when the mapping is refused.
+   */
+  mapColumns: (index: number, mapping: OrderColumnMappingInput['mapping']) => Promise<void>;
 }
 
 /**
@@ -46,7 +55,7 @@ export function useOrderIntake(onTaken: () => void): OrderIntake {
           const fileIds = picked.slice(at, at + FILES_PER_CALL).map((file) => file.fileId);
           results.push(...(await shell.api.importOrderFiles({ fileIds })).results);
         }
-        setState({ step: 'done', results });
+        setState({ step: 'done', results, fileIds: picked.map((file) => file.fileId) });
         if (results.some((result) => result.outcome === 'imported')) onTakenRef.current();
       } catch (thrown) {
         setState({ step: 'failed', error: toUiError(thrown) });
@@ -70,5 +79,27 @@ export function useOrderIntake(onTaken: () => void): OrderIntake {
     [shell, take],
   );
   const close = useCallback(() => setState({ step: 'closed' }), []);
-  return { state, pick, takeDropped, close };
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const mapColumns = useCallback(
+    async (index: number, mapping: OrderColumnMappingInput['mapping']) => {
+      const current = stateRef.current;
+      if (current.step !== 'done' || busy.current) return;
+      const failed = current.results[index];
+      const fileId = current.fileIds[index];
+      if (!failed?.headings || fileId === undefined) return;
+      busy.current = true;
+      try {
+        await shell.api.saveOrderColumnMapping({ headings: failed.headings, mapping });
+        const [result] = (await shell.api.importOrderFiles({ fileIds: [fileId] })).results;
+        if (!result) return;
+        setState((now) => (now.step === 'done' ? { ...now, results: now.results.map((r, i) => (i === index ? result : r)) } : now));
+        if (result.outcome === 'imported') onTakenRef.current();
+      } finally {
+        busy.current = false;
+      }
+    },
+    [shell],
+  );
+  return { state, pick, takeDropped, close, mapColumns };
 }
