@@ -1,6 +1,6 @@
 /**
- * The columns of an order table that an order file's headings can be mapped to (no zod here: the
- * renderer imports it). electron/core/formats/orderTable/orderTableColumns.ts checks it lists the same.
+ * The columns of an order as a table (one row per order line, the order's own fields repeated on
+ * each), which an order file's headings are mapped to. No zod here: the renderer imports it too.
  */
 export const ORDER_COLUMN_NAMES = [
   'number',

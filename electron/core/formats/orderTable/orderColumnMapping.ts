@@ -1,13 +1,6 @@
 import { PorterError } from '../../../../shared/errors';
-import { ORDER_COLUMN_NAMES, type OrderColumnName } from '../../../../shared/orderColumns';
 import { normalizeSearchText } from '../../../../shared/search';
-import { columnForHeading, ORDER_TABLE_COLUMNS, ORDER_TABLE_HEADINGS, type OrderTableColumn } from './orderTableColumns';
-
-// The contract's list of columns and the reader's are the same list.
-const _sameColumns: [OrderColumnName, OrderTableColumn] extends [OrderTableColumn, OrderColumnName] ? true : never = true;
-void _sameColumns;
-if (ORDER_COLUMN_NAMES.join() !== ORDER_TABLE_COLUMNS.join())
-  throw new Error('shared/orderColumns.ts lists other columns than orderTableColumns.ts');
+import { columnForHeading, ORDER_TABLE_HEADINGS, type OrderTableColumn } from './orderTableColumns';
 
 /** A heading → the column it holds (null: left out). */
 export type HeadingMapping = Readonly<Record<string, OrderTableColumn | null>>;

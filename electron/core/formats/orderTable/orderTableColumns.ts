@@ -1,26 +1,9 @@
+import { ORDER_COLUMN_NAMES, type OrderColumnName } from '../../../../shared/orderColumns';
 import { normalizeSearchText } from '../../../../shared/search';
 
 /** The columns of an order as a table: one row per order line, the order's own fields repeated on each. */
-export const ORDER_TABLE_COLUMNS = [
-  'number',
-  'date',
-  'store',
-  'customerCode',
-  'itemCode',
-  'barcode',
-  'name',
-  'unit',
-  'quantity',
-  'price',
-  'vatRate',
-  'amount',
-  'vat',
-  'vatIncluded',
-  'deliveryDate',
-  'comment',
-  'orderId',
-] as const;
-export type OrderTableColumn = (typeof ORDER_TABLE_COLUMNS)[number];
+export const ORDER_TABLE_COLUMNS = ORDER_COLUMN_NAMES;
+export type OrderTableColumn = OrderColumnName;
 
 /** Columns holding text (codes kept as text, never numbers); the rest are numbers, dates and yes/no. */
 export const TEXT_COLUMNS: ReadonlySet<OrderTableColumn> = new Set([
