@@ -99,6 +99,12 @@ describe('insights in the browser shell, on the demo history', () => {
     // The Orders screen searches the book for the order's number: one row once the search has answered.
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
     expect(await row.first().innerText()).toContain('23.10');
+    // …with the order's detail open; Esc closes it.
+    const detail = page.locator('[data-testid="order-detail"][data-state="ready"]');
+    await detail.waitFor();
+    expect(await detail.innerText()).toContain('23.10');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
 
     // In English, the same lists with translated headings and number formats.
     await page.getByTestId('locale-switch').getByText('EN').click();

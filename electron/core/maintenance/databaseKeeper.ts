@@ -145,6 +145,11 @@ export class DatabaseKeeper<S extends DatabaseSession = DatabaseSession> {
         this.lastFailure = null;
         return infoOf(made);
       } catch (error) {
+        // Porter closing its database in the middle is not a failure to report: the next start backs up again.
+        if (this.closed || !this.session?.db.open) {
+          log.info('daily backup stopped: the database was closed', { message: (error as Error).message });
+          return null;
+        }
         this.lastFailure = { at: this.now().toISOString(), message: (error as Error).message };
         log.error('daily backup failed', { message: this.lastFailure.message });
         return null;

@@ -81,9 +81,9 @@ export function ManagerApp({ priceList, startOnSettings, importFlow, onPriceList
     [],
   );
   useHotkeys([['/', focusSearch]]);
-  // Insights open a store's order here: the Orders screen, searched for its number.
+  // Insights open a store's order here: the Orders screen, searched for its number, the order's detail open.
   const openOrder = useCallback((order: OrderRef) => {
-    setOrdersView(() => ({ ...INITIAL_ORDERS_VIEW, typed: order.number }));
+    setOrdersView(() => ({ ...INITIAL_ORDERS_VIEW, typed: order.number, open: order.id }));
     setScreen('orders');
   }, []);
 

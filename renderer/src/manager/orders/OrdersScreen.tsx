@@ -25,6 +25,8 @@ export interface OrdersView {
   typed: string;
   filters: OrderFilters;
   sort: OrderSort | null;
+  /** An order to open in the detail once the screen shows (another screen asked for it). */
+  open?: number;
 }
 
 export const INITIAL_ORDERS_VIEW: OrdersView = { typed: '', filters: NO_FILTERS, sort: null };
@@ -57,7 +59,11 @@ export function OrdersScreen({ bookVersion, view, onView, searchRef, onOpenFiles
   const search = useBookSearch(api, typed, version);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [cursor, setCursor] = useState(0);
-  const [openedId, setOpenedId] = useState<number | null>(null);
+  const [openedId, setOpenedId] = useState<number | null>(view.open ?? null);
+  useEffect(() => {
+    // Opened once: coming back to the screen later does not open it again.
+    if (view.open !== undefined) onView(({ open: _open, ...rest }) => rest);
+  }, [view.open, onView]);
   const [stores, setStores] = useState<ReadonlyMap<string, StoreEntry>>(new Map());
   const gridRef = useRef<OrdersGridHandle>(null);
   const [rejectingOpened, setRejectingOpened] = useState(false);
