@@ -49,7 +49,11 @@ export class Manager {
     const clock = deps.clock ?? (() => new Date());
     this.mode = new AppModeSetting(deps.db);
     this.stores = new StoresDirectory(deps.db, clock);
-    this.book = new OrderBook(deps.db, (code) => deps.priceLists.current?.itemByCode(code)?.category ?? '', clock);
+    const categoriesOf = (codes: readonly string[]): Map<string, string> => {
+      const rules = deps.priceLists.current?.itemRulesByCodes(codes);
+      return new Map(rules ? [...rules].map(([code, r]) => [code, r.category]) : []);
+    };
+    this.book = new OrderBook(deps.db, categoriesOf, clock);
     this.checks = new OrderChecks(deps.db, this.book, () => deps.priceLists.current);
     this.book.setProblemFinder(this.checks.finder);
     this.edits = new OrderEdits(deps.db, this.book, this.checks, clock);

@@ -32,8 +32,8 @@ export interface IntakeSource {
 
 export type IntakeOutcome = { kind: 'added'; id: number } | { kind: 'duplicate'; existingId: number };
 
-/** What the order book asks the current price list about an item. */
-export type CategoryOf = (itemCode: string) => string;
+/** What the order book asks the current price list: the category of each item it knows, for one order's codes at once. */
+export type CategoriesOf = (itemCodes: readonly string[]) => ReadonlyMap<string, string>;
 
 /** The problems of the orders asked about, by order id (the checks run against the price list and the whole batch). */
 export type ProblemFinder = (orderIds: readonly number[]) => Map<number, OrderProblem[]>;
@@ -115,7 +115,7 @@ export class OrderBook {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly categoryOf: CategoryOf,
+    private readonly categoriesOf: CategoriesOf,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -195,6 +195,7 @@ export class OrderBook {
         `INSERT INTO received_order_lines (received_order_id, line_number, item_code, name, unit, category, ordered_quantity, quantity,
            ordered_price_kopecks, price_kopecks, vat_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const categories = this.categoriesOf([...new Set(order.lines.map((l) => l.itemCode))]);
       for (const l of order.lines) {
         line.run(
           id,
@@ -202,7 +203,7 @@ export class OrderBook {
           l.itemCode,
           l.name,
           l.unit,
-          this.categoryOf(l.itemCode),
+          categories.get(l.itemCode) ?? '',
           l.quantity,
           l.quantity,
           l.priceKopecks,
