@@ -2,8 +2,8 @@ import { Table, Text, UnstyledButton } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import type { DueStore } from '../../../shared/insightsView';
 import { useT } from '../i18n';
-import { formatDate, formatNumber, formatRatio, formatRubles, telHref } from './insightsFormat';
-import { InsightsCard, ShowMore, StoreCell, useShowMore } from './parts';
+import { formatDate, formatNumber, formatRatio, formatRubles } from './insightsFormat';
+import { InsightsCard, ShowMore, StoreCell, useShowMore, PhoneCell } from './parts';
 
 interface DueSectionProps {
   due: readonly DueStore[];
@@ -88,15 +88,7 @@ export function DueSection({ due, onOpenStore, onOpenLastOrder }: DueSectionProp
                       {t('insights.due.average', { value: formatRubles(store.averageOrderKopecks, locale) })}
                     </Text>
                   </Table.Td>
-                  <Table.Td className="nowrap">
-                    {store.phone ? (
-                      <a href={telHref(store.phone)} className="insights-phone">
-                        {store.phone}
-                      </a>
-                    ) : (
-                      <span className="cell--dim">{t('insights.none')}</span>
-                    )}
-                  </Table.Td>
+                  <PhoneCell phone={store.phone} />
                 </Table.Tr>
               ))}
             </Table.Tbody>

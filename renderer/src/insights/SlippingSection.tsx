@@ -1,8 +1,8 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { SlippingStoreView, StoppedItemsStore } from '../../../shared/insightsView';
 import { useT } from '../i18n';
-import { formatChange, formatDate, formatRubles, telHref } from './insightsFormat';
-import { InsightsCard, ShowMore, StoreCell, useShowMore } from './parts';
+import { formatChange, formatDate, formatRubles } from './insightsFormat';
+import { InsightsCard, ShowMore, StoreCell, useShowMore, PhoneCell } from './parts';
 
 interface SlippingSectionProps {
   slipping: readonly SlippingStoreView[];
@@ -76,15 +76,7 @@ export function SlippingSection({ slipping, onOpenStore }: SlippingSectionProps)
                       )}
                     </Table.Td>
                   )}
-                  <Table.Td className="nowrap">
-                    {store.phone ? (
-                      <a href={telHref(store.phone)} className="insights-phone">
-                        {store.phone}
-                      </a>
-                    ) : (
-                      <span className="cell--dim">{t('insights.none')}</span>
-                    )}
-                  </Table.Td>
+                  <PhoneCell phone={store.phone} />
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Paper, Text, Title, UnstyledButton, type MantineColor } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, Title, UnstyledButton, type MantineColor } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
+import { telHref } from './insightsFormat';
 
 interface InsightsCardProps {
   id: string;
@@ -84,5 +85,21 @@ export function StoreCell({ name, code, onOpen }: { name: string; code: string; 
         <span className="mono">{code}</span>
       </span>
     </UnstyledButton>
+  );
+}
+
+/** A store's phone as a table cell: a tel: link to call, or a dimmed "none". */
+export function PhoneCell({ phone }: { phone: string }) {
+  const { t } = useT();
+  return (
+    <Table.Td className="nowrap">
+      {phone ? (
+        <a href={telHref(phone)} className="insights-phone">
+          {phone}
+        </a>
+      ) : (
+        <span className="cell--dim">{t('insights.none')}</span>
+      )}
+    </Table.Td>
   );
 }
