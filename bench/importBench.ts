@@ -5,15 +5,21 @@ import { fileURLToPath } from 'node:url';
 import { workerCatalogBuilder } from '../electron/core/catalog/workerCatalogBuilder';
 import { createCore } from '../electron/core/core';
 
-/** The sqlite3 shell baseline: .import of the same file, then the same indexes and FTS5 build as Porter's. */
-export const SQLITE_BASELINE_SQL = (csvFile: string) => `
+/**
+ * The sqlite3 shell baseline: .import of the same file, then the same indexes and FTS5 index as Porter's.
+ * `automergeOff` loads the FTS5 index with automerge off, as Porter does (catalogSchema.ts), for a second,
+ * stricter baseline.
+ */
+export const SQLITE_BASELINE_SQL = (csvFile: string, automergeOff = false) => `
 CREATE TABLE raw (code TEXT, name TEXT, barcode TEXT, unit TEXT, pack TEXT, moq TEXT, price TEXT, stock TEXT, vat TEXT, category TEXT);
 .separator ";"
 .import --skip 1 '${csvFile.replace(/'/g, "''")}' raw
 CREATE INDEX raw_code ON raw(code);
 CREATE INDEX raw_barcode ON raw(barcode) WHERE barcode <> '';
 CREATE VIRTUAL TABLE raw_fts USING fts5(search_text, content='', tokenize="unicode61 remove_diacritics 2", prefix='1 2 3');
+${automergeOff ? "INSERT INTO raw_fts(raw_fts, rank) VALUES('automerge', 0);" : ''}
 INSERT INTO raw_fts(rowid, search_text) SELECT rowid, name || ' ' || code || ' ' || barcode FROM raw;
+${automergeOff ? "INSERT INTO raw_fts(raw_fts, rank) VALUES('automerge', 4);" : ''}
 INSERT INTO raw_fts(raw_fts) VALUES('optimize');
 `;
 
@@ -21,12 +27,12 @@ export function hasSqliteShell(): boolean {
   return spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
 }
 
-export function timeSqliteShell(csvFile: string, workDir: string): number {
+export function timeSqliteShell(csvFile: string, workDir: string, automergeOff = false): number {
   const db = path.join(workDir, `baseline-${process.pid}-${Date.now()}.sqlite`);
   const started = process.hrtime.bigint();
   const result = spawnSync('sqlite3', [db], {
     // The same storage settings as Porter's catalog build (electron/core/catalog/buildCatalog.ts).
-    input: `PRAGMA page_size=16384;\nPRAGMA journal_mode=OFF;\nPRAGMA synchronous=OFF;\nPRAGMA cache_size=-8192;\n${SQLITE_BASELINE_SQL(csvFile)}`,
+    input: `PRAGMA page_size=16384;\nPRAGMA journal_mode=OFF;\nPRAGMA synchronous=OFF;\nPRAGMA cache_size=-8192;\n${SQLITE_BASELINE_SQL(csvFile, automergeOff)}`,
     encoding: 'utf8',
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

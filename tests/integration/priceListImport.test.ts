@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type PorterCore } from '../../electron/core/core';
+import { openSqlite } from '../../electron/core/db/sqlite';
 import { generateItems, writePriceListCsv } from '../builders/priceLists';
 import { fixturePath, tempDataDir } from '../builders/dataDir';
 import { jobFinished, startImportLikeTheUi } from '../builders/jobs';
@@ -135,6 +136,48 @@ describe('price list import', () => {
     expect(report.rejected).toEqual([
       { row: 4, field: 'code', code: 'duplicateCode', value: '1', reason: 'the code "1" already appears in row 2' },
     ]);
+  });
+
+  it('after removing duplicates the items are renumbered and the search index follows them', async () => {
+    const file = path.join(dir, 'dup-search.csv');
+    fs.writeFileSync(file, 'Код;Наименование;Цена\n1;Молоко;10\n2;Кефир;20\n1;Молоко ещё раз;30\n3;Ёлочная игрушка;40\n');
+    await core.priceLists.importFile(file, 'dup-search.csv');
+    const find = async (query: string) => (await core.api.searchItems({ query, offset: 0, limit: 10 })).items.map((i) => [i.code, i.name]);
+    expect(await find('елочн')).toEqual([['3', 'Ёлочная игрушка']]);
+    expect(await find('молоко')).toEqual([['1', 'Молоко']]);
+    expect(await find('ещё')).toEqual([]);
+  });
+
+  it('the search index built while loading is the one an INSERT…SELECT over the items builds', async () => {
+    const file = path.join(dir, 'many.csv');
+    await writePriceListCsv(file, generateItems(30_000, 3));
+    await core.priceLists.importFile(file, 'many.csv');
+    const catalog = openSqlite(path.join(dir, 'catalogs', `${core.priceLists.currentInfo!.id}.sqlite`));
+    try {
+      catalog.exec(`
+        INSERT INTO items_fts(items_fts, rank) VALUES('integrity-check', 0);
+        CREATE VIRTUAL TABLE reference_fts USING fts5(search_text, content='', tokenize="unicode61 remove_diacritics 2", prefix='1 2 3');
+        INSERT INTO reference_fts(rowid, search_text)
+          SELECT id, replace(replace(name || ' ' || code || ' ' || barcode, 'ё', 'е'), 'Ё', 'Е') FROM items;
+      `);
+      const names = catalog.prepare('SELECT name, code, barcode FROM items WHERE id % 997 = 0').all() as {
+        name: string;
+        code: string;
+        barcode: string;
+      }[];
+      const queries = names.flatMap((r) => [
+        r.name.split(' ')[0]!.slice(0, 3) + '*',
+        r.code,
+        r.barcode.slice(0, 7) + '*',
+        `"${r.name.split(' ')[1] ?? r.code}"`,
+      ]);
+      const ids = (table: string, query: string) =>
+        catalog.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).pluck().all(query.replace(/[ёЁ]/g, 'е'));
+      expect(queries.length).toBeGreaterThan(100);
+      for (const query of queries) expect(ids('items_fts', query), query).toEqual(ids('reference_fts', query));
+    } finally {
+      catalog.close();
+    }
   });
 
   it('a file without a recognisable header is refused with a clear error', async () => {

@@ -7,10 +7,13 @@ import { REQUIRED_PRICE_LIST_FIELDS } from '../../../shared/priceListFields';
 import { forEachItem, type ItemBatch } from './itemBatches';
 import { NO_LETTERHEAD, type LetterheadFacts } from './letterhead';
 import {
-  CATALOG_FTS,
+  CATALOG_FTS_FINISH,
+  CATALOG_FTS_REBUILD,
+  CATALOG_FTS_TABLE,
   CATALOG_INDEXES,
   CATALOG_SCHEMA_VERSION,
   CATALOG_TABLES,
+  INSERT_SEARCH_TEXT,
   ITEM_COLUMNS,
   itemPricesTable,
   itemsTable,
@@ -98,9 +101,10 @@ export interface BuiltCatalog {
 }
 
 /**
- * Reads a price list into a new catalog file: rows are validated and inserted in one
- * pass, then indexes and the search index are built, then the file is synced and renamed
- * into place. On error or cancellation the temporary file is removed and nothing else changes.
+ * Reads a price list into a new catalog file: rows are validated and inserted, each with its
+ * search text, in one pass (the inserting thread would otherwise wait for the reading one, then
+ * index alone); then the indexes are built and the search index merged, then the file is synced
+ * and renamed into place. On error or cancellation the temporary file is removed and nothing else changes.
  */
 export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCatalog> {
   const { options, signal } = params;
@@ -123,7 +127,7 @@ export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCat
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('cache_size = -8192');
-    db.exec(CATALOG_TABLES);
+    db.exec(CATALOG_TABLES + CATALOG_FTS_TABLE);
     const result = await loadRows(db, params);
     if (signal?.aborted) throw cancelled(params.fileName);
     if (result.items === 0 && params.format === 'porter') {
@@ -151,7 +155,7 @@ export async function buildCatalog(params: BuildCatalogParams): Promise<BuiltCat
     for (const d of duplicates) result.addRejection(d);
     if (signal?.aborted) throw cancelled(params.fileName);
     report('indexing', 1);
-    db.exec(CATALOG_FTS);
+    db.exec(CATALOG_FTS_FINISH);
     if (signal?.aborted) throw cancelled(params.fileName);
     report('finishing', 2);
     const items = result.items - duplicates.length;
@@ -201,6 +205,7 @@ class LoadResult {
 async function loadRows(db: Database.Database, params: BuildCatalogParams): Promise<LoadResult> {
   const { signal } = params;
   const insertItem = db.prepare(`INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertSearchText = db.prepare(INSERT_SEARCH_TEXT);
   const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?)');
   const categoryIds = new Map<string, number>();
   const categoryId = (name: string): number | null => {
@@ -268,6 +273,7 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
         categoryId(item.category),
         item.sourceRow,
       );
+      insertSearchText.run(lastInsertRowid, item.name, item.code, item.barcode);
       for (const price of itemPrices ?? []) {
         const typeId = priceTypeIds.get(price.ref);
         if (typeId !== undefined) insertItemPrice.run(lastInsertRowid, typeId, price.kopecks);
@@ -318,6 +324,7 @@ function removeDuplicateCodes(db: Database.Database): RejectedRow[] {
     DROP TABLE item_prices;
     ALTER TABLE item_prices_compact RENAME TO item_prices;
     DROP TABLE temp.renumbered;
+    ${CATALOG_FTS_REBUILD}
   `);
   return rows.map((r) => ({
     row: r.row,

@@ -86,19 +86,38 @@ export const CATALOG_INDEXES = `
 `;
 
 /**
- * Search index over name, code and barcode, filled by one INSERT…SELECT after loading
- * (kept in step row by row it is many times slower). Contentless: the text lives in
- * items only. unicode61 folds Cyrillic and Latin case but not ё, so ё→е is folded here
- * and in the query (shared/search.ts). Prefix indexes keep 1–3 letter prefixes fast.
+ * Search index over name, code and barcode, filled row by row as the items are inserted. Contentless:
+ * the text lives in items only. unicode61 folds Cyrillic and Latin case but not ё, so ё→е is folded
+ * here and in the query (shared/search.ts). Prefix indexes keep 1–3 letter prefixes fast.
+ * While loading, automerge is off: FTS5 then merges its segments 16 at a time (crisismerge) instead of
+ * 4, writing the growing index over less often, and CATALOG_FTS_FINISH merges them into one anyway.
  */
-export const CATALOG_FTS = `
+export const CATALOG_FTS_TABLE = `
   CREATE VIRTUAL TABLE items_fts USING fts5(
     search_text,
     content='',
     tokenize="unicode61 remove_diacritics 2",
     prefix='1 2 3'
   );
-  INSERT INTO items_fts(rowid, search_text)
-    SELECT id, replace(replace(name || ' ' || code || ' ' || barcode, 'ё', 'е'), 'Ё', 'Е') FROM items;
+  INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 0);
+`;
+
+/** What items_fts indexes of an item, given its name, code and barcode as SQL values. */
+const searchText = (name: string, code: string, barcode: string) =>
+  `replace(replace(${name} || ' ' || ${code} || ' ' || ${barcode}, 'ё', 'е'), 'Ё', 'Е')`;
+
+/** Parameters: the item's id, name, code and barcode. */
+export const INSERT_SEARCH_TEXT = `INSERT INTO items_fts(rowid, search_text) VALUES (?, ${searchText('?', '?', '?')})`;
+
+/** The index built again from items, after they are renumbered. */
+export const CATALOG_FTS_REBUILD = `
+  DROP TABLE items_fts;
+  ${CATALOG_FTS_TABLE}
+  INSERT INTO items_fts(rowid, search_text) SELECT id, ${searchText('name', 'code', 'barcode')} FROM items;
+`;
+
+/** After loading: automerge back to FTS5's default, and the index merged into one segment. */
+export const CATALOG_FTS_FINISH = `
+  INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 4);
   INSERT INTO items_fts(items_fts) VALUES('optimize');
 `;

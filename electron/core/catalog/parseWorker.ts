@@ -6,9 +6,10 @@ import { readItemBatches, type RowOptions } from './itemBatches';
 /**
  * Worker-thread entry that reads and validates a price list while another thread inserts
  * what it sends: on two cores, parsing and SQLite's inserts overlap instead of taking turns.
- * At most MAX_IN_FLIGHT batches wait unacknowledged, so memory stays bounded.
+ * At most MAX_IN_FLIGHT batches wait unacknowledged, so memory stays bounded: the inserting side,
+ * which also fills the search index, is the slower one, and two waiting batches keep it busy.
  */
-const MAX_IN_FLIGHT = 16;
+const MAX_IN_FLIGHT = 2;
 
 export interface ParseRequest {
   filePath: string;

@@ -20,7 +20,7 @@ function readerMemoryLimits(filePath: string): ResourceLimits {
     fs.closeSync(fd);
   }
   const isZip = head.readUInt32LE(0) === 0x04034b50;
-  return isZip ? { maxYoungGenerationSizeMb: 16 } : { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+  return isZip ? { maxYoungGenerationSizeMb: 16 } : { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
 }
 
 /** Item batches read by a parse worker (see parseWorker.ts), acknowledged one by one as they are consumed. */

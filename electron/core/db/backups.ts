@@ -106,7 +106,8 @@ export async function takeBackup(
   } catch (error) {
     removeWithCompanions(partial);
     const message = error instanceof Error ? error.message : String(error);
-    log.error('backup failed', { reason, message });
+    // Porter closing the database under a backup (it is shutting down) is reported by the caller, not as a failure.
+    if (db.open) log.error('backup failed', { reason, message });
     if (error instanceof PorterError) throw error;
     throw new PorterError('BACKUP_FAILED', `The backup of ${db.name} failed: ${message}`, { file: db.name });
   }
