@@ -13,7 +13,7 @@ import {
   CATALOG_INDEXES,
   CATALOG_SCHEMA_VERSION,
   CATALOG_TABLES,
-  INSERT_SEARCH_TEXT,
+  INDEX_ITEMS_FOR_SEARCH,
   ITEM_COLUMNS,
   itemPricesTable,
   itemsTable,
@@ -101,8 +101,8 @@ export interface BuiltCatalog {
 }
 
 /**
- * Reads a price list into a new catalog file: rows are validated and inserted, each with its
- * search text, in one pass (the inserting thread would otherwise wait for the reading one, then
+ * Reads a price list into a new catalog file: rows are validated and inserted, each batch indexed for
+ * search as it goes, in one pass (the inserting thread would otherwise wait for the reading one, then
  * index alone); then the indexes are built and the search index merged, then the file is synced
  * and renamed into place. On error or cancellation the temporary file is removed and nothing else changes.
  */
@@ -205,7 +205,7 @@ class LoadResult {
 async function loadRows(db: Database.Database, params: BuildCatalogParams): Promise<LoadResult> {
   const { signal } = params;
   const insertItem = db.prepare(`INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertSearchText = db.prepare(INSERT_SEARCH_TEXT);
+  const indexForSearch = db.prepare(INDEX_ITEMS_FOR_SEARCH);
   const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?)');
   const categoryIds = new Map<string, number>();
   const categoryId = (name: string): number | null => {
@@ -273,12 +273,12 @@ async function loadRows(db: Database.Database, params: BuildCatalogParams): Prom
         categoryId(item.category),
         item.sourceRow,
       );
-      insertSearchText.run(lastInsertRowid, item.name, item.code, item.barcode);
       for (const price of itemPrices ?? []) {
         const typeId = priceTypeIds.get(price.ref);
         if (typeId !== undefined) insertItemPrice.run(lastInsertRowid, typeId, price.kopecks);
       }
     });
+    if (batch.count > 0) indexForSearch.run(result.items + 1, result.items + batch.count);
     result.items += batch.count;
     for (const r of batch.rejected) result.addRejection(r);
     const now = Date.now();

@@ -86,7 +86,7 @@ export const CATALOG_INDEXES = `
 `;
 
 /**
- * Search index over name, code and barcode, filled row by row as the items are inserted. Contentless:
+ * Search index over name, code and barcode, filled batch by batch as the items are inserted. Contentless:
  * the text lives in items only. unicode61 folds Cyrillic and Latin case but not ё, so ё→е is folded
  * here and in the query (shared/search.ts). Prefix indexes keep 1–3 letter prefixes fast.
  * While loading, automerge is off: FTS5 then merges its segments 16 at a time (crisismerge) instead of
@@ -106,14 +106,14 @@ export const CATALOG_FTS_TABLE = `
 const searchText = (name: string, code: string, barcode: string) =>
   `replace(replace(${name} || ' ' || ${code} || ' ' || ${barcode}, 'ё', 'е'), 'Ё', 'Е')`;
 
-/** Parameters: the item's id, name, code and barcode. */
-export const INSERT_SEARCH_TEXT = `INSERT INTO items_fts(rowid, search_text) VALUES (?, ${searchText('?', '?', '?')})`;
+/** Indexes the items with ids from ? to ? (the ones just inserted, still in the page cache). */
+export const INDEX_ITEMS_FOR_SEARCH = `INSERT INTO items_fts(rowid, search_text) SELECT id, ${searchText('name', 'code', 'barcode')} FROM items WHERE id BETWEEN ? AND ?`;
 
 /** The index built again from items, after they are renumbered. */
 export const CATALOG_FTS_REBUILD = `
   DROP TABLE items_fts;
   ${CATALOG_FTS_TABLE}
-  INSERT INTO items_fts(rowid, search_text) SELECT id, ${searchText('name', 'code', 'barcode')} FROM items;
+  ${INDEX_ITEMS_FOR_SEARCH.replace('WHERE id BETWEEN ? AND ?', '')};
 `;
 
 /** After loading: automerge back to FTS5's default, and the index merged into one segment. */
