@@ -84,9 +84,13 @@ export function readItemRules(
   return rules;
 }
 
-/** The catalog's price types in the order declared: none for a list with one price (CSV, XLSX, a Porter list). */
-export function readPriceTypes(db: Database.Database): CatalogPriceType[] {
-  const rows = db.prepare('SELECT id, ref, name, currency, vat_included, is_main FROM price_types ORDER BY id').all() as {
+/**
+ * The catalog's price types in the order declared: none for a list with one price (CSV, XLSX, a Porter list)
+ * or a catalog from before schema 3. `schema`: the catalog's, or one attached under that name.
+ */
+export function readPriceTypes(db: Database.Database, schema = 'main'): CatalogPriceType[] {
+  if (Number(db.pragma(`${schema}.user_version`, { simple: true })) < 3) return [];
+  const rows = db.prepare(`SELECT id, ref, name, currency, vat_included, is_main FROM ${schema}.price_types ORDER BY id`).all() as {
     id: number;
     ref: string;
     name: string;

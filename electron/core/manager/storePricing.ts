@@ -4,8 +4,9 @@ import type { CatalogPriceType, CatalogReader } from '../catalog/catalogReader';
 import { isPriceType } from '../formats/commerceml/priceTypeChoice';
 
 /**
- * Which prices of the current price list a store's orders are checked and repriced against. The rule is
- * the exchange server's price list feed's (priceListFeed.ts), so a store is held to the prices it is served:
+ * Which prices of the current price list a store's orders are checked and repriced against. The exchange
+ * server's price list feed (priceListFeed.ts) serves each store by the same rule, so a store is held to the
+ * prices it is served:
  *  - main: the items' own price — the store names no price type (stores.price_type ''), the list has a
  *    single price (CSV, XLSX, a catalog before schema 3), or the store's type is the list's main one;
  *  - typed: the prices of the list's type whose name (case and surrounding spaces ignored) or Ид is the

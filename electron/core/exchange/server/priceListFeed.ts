@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
 import { openSqlite } from '../../db/sqlite';
 import { PorterError } from '../../../../shared/errors';
 import { PORTER_FILE_VERSION, PORTER_PRICE_LIST_FORMAT } from '../../../../shared/exchange';
-import { isPriceType } from '../../formats/commerceml/priceTypeChoice';
+import { readPriceTypes } from '../../catalog/itemRules';
+import { pricingOf, type StorePricing } from '../../manager/storePricing';
 import { APP_VERSION } from '../../version';
 import { sha256Hex } from '../canonicalJson';
 
@@ -17,8 +18,7 @@ export interface PublishedPriceList {
 const BATCH = 2000;
 
 /** Which prices of a catalog a store is served: the items' own (the main type's), or those of another of its price types. */
-type PriceView = { kind: 'main' } | { kind: 'typed'; typeId: number; vatIncluded: boolean | null };
-type PriceViewOrUnknown = PriceView | { kind: 'unknown'; available: string[] };
+type PriceView = Exclude<StorePricing, { kind: 'unknown' }>;
 
 /**
  * The price list the exchange server publishes: the current catalog, read from its own file (the
@@ -55,7 +55,7 @@ export class PriceListFeed {
   checkPriceType(list: PublishedPriceList, priceType: string): void {
     const catalog = openSqlite(list.catalogFile, { readonly: true, fileMustExist: true });
     try {
-      storeView(catalog, priceType);
+      storeView(catalog, priceType, this.meta(catalog).pricesIncludeVat);
     } finally {
       catalog.close();
     }
@@ -70,18 +70,18 @@ export class PriceListFeed {
   async write(list: PublishedPriceList, priceType: string, since: string | null, write: (chunk: string) => Promise<void>): Promise<void> {
     const catalog = openSqlite(list.catalogFile, { readonly: true, fileMustExist: true });
     try {
-      const view = storeView(catalog, priceType);
+      const meta = this.meta(catalog);
+      const view = storeView(catalog, priceType, meta.pricesIncludeVat);
       const previous = since !== null && since !== list.id ? this.attachPrevious(catalog, since, priceType) : null;
       const kind = since === list.id || previous !== null ? 'delta' : 'full';
       const removedCodes = previous ? this.removedCodes(catalog, view, previous) : [];
       const exportedAt = new Date().toISOString();
-      const meta = this.meta(catalog);
       const priceList = {
         id: list.id,
         supplierName: meta.supplierName,
         priceType,
         currency: 'RUB',
-        pricesIncludeVat: view.kind === 'typed' ? (view.vatIncluded ?? meta.pricesIncludeVat) : meta.pricesIncludeVat,
+        pricesIncludeVat: view.kind === 'typed' ? view.pricesIncludeVat : meta.pricesIncludeVat,
         minOrderKopecks: meta.minOrderKopecks,
         publishedAt: meta.importedAt || exportedAt,
         categories: this.categories(catalog),
@@ -152,7 +152,8 @@ export class PriceListFeed {
     const file = this.catalogFileOf(since);
     if (!file) return null;
     catalog.prepare('ATTACH DATABASE ? AS old').run(file);
-    const view = priceView(catalog, 'old', priceType);
+    // Only which prices are compared matters here, not their VAT basis.
+    const view = pricingOf(readPriceTypes(catalog, 'old'), priceType, true);
     if (view.kind !== 'unknown') return view;
     catalog.exec('DETACH DATABASE old');
     return null;
@@ -193,36 +194,13 @@ export class PriceListFeed {
 }
 
 /**
- * The prices a store whose price type is `priceType` gets from a catalog (`main`, or the attached `old`):
- *  - the store has no price type: the items' own price (the type the list was imported with);
- *  - the catalog has no price types (a CSV or XLSX list, a catalog from before schema 3): its one price,
- *    for every store — there is nothing else to give;
- *  - the catalog's type whose name (case and surrounding spaces ignored) or Ид is `priceType`, as the
- *    store profile's type is picked on import (isPriceType) — the main type's prices are the items' own;
- *    an item without a price of that type is not offered to the store, as an import leaves out products
- *    without a price of its type;
- *  - no such type: unknown, with the names of the types the catalog has.
+ * The current list's prices for a store whose price type is `priceType`, by the rule its orders are checked
+ * by (manager/storePricing.ts); an item without a price of the store's type is not offered to the store, as
+ * an import leaves out products without a price of its type. A type the list does not have is an error that
+ * names the list's types.
  */
-function priceView(catalog: Database.Database, schema: 'main' | 'old', priceType: string): PriceViewOrUnknown {
-  if (priceType.trim() === '' || Number(catalog.pragma(`${schema}.user_version`, { simple: true })) < 3) return { kind: 'main' };
-  const types = catalog.prepare(`SELECT id, ref, name, vat_included, is_main FROM ${schema}.price_types ORDER BY id`).all() as {
-    id: number;
-    ref: string;
-    name: string;
-    vat_included: number | null;
-    is_main: number;
-  }[];
-  if (types.length === 0) return { kind: 'main' };
-  const type = types.find((t) => isPriceType({ id: t.ref, name: t.name }, priceType));
-  if (!type) return { kind: 'unknown', available: types.map((t) => t.name) };
-  // The main type's prices are the items' own (item_prices holds the other types').
-  if (type.is_main === 1) return { kind: 'main' };
-  return { kind: 'typed', typeId: type.id, vatIncluded: type.vat_included === null ? null : type.vat_included === 1 };
-}
-
-/** The current list's prices for the store; a type the list does not have is an error that names the list's types. */
-function storeView(catalog: Database.Database, priceType: string): PriceView {
-  const view = priceView(catalog, 'main', priceType);
+function storeView(catalog: Database.Database, priceType: string, listPricesIncludeVat: boolean): PriceView {
+  const view = pricingOf(readPriceTypes(catalog), priceType, listPricesIncludeVat);
   if (view.kind !== 'unknown') return view;
   throw new PorterError(
     'PRICE_TYPE_UNKNOWN',
@@ -241,7 +219,7 @@ function itemSource(catalog: Database.Database, schema: 'main' | 'old', alias: s
     version >= 2 ? `${alias}.stock_at_least` : '0 AS stock_at_least',
   ].join(', ');
   const from = typed
-    ? `${schema}.items ${alias} JOIN ${schema}.item_prices ${alias}p ON ${alias}p.item_id = ${alias}.id AND ${alias}p.price_type_id = ${Number(view.typeId)}`
+    ? `${schema}.items ${alias} JOIN ${schema}.item_prices ${alias}p ON ${alias}p.item_id = ${alias}.id AND ${alias}p.price_type_id = ${Number(view.priceTypeId)}`
     : `${schema}.items ${alias}`;
   return { columns, from };
 }
