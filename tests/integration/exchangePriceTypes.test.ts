@@ -214,6 +214,16 @@ describe('several price types, published by the manager', () => {
     expect((await priceListOf(url, tokens.retail, { etag: wholesaleEtag })).status).toBe(200);
   });
 
+  it('a store in the directory is served the price type the directory gives it now, not the one copied with its access', async () => {
+    const { token } = await manager.api.addExchangeStore({ name: 'Магазин 7', customerCode: '00077', priceType: 'Оптовая' });
+    expect(prices((await answerOf(url, token)).file.priceList.items)).toEqual(V1.map((g) => [g.code, g.wholesale]));
+    await manager.api.saveStores({ stores: [{ ...STORES[0]!, customerCode: '00077', priceType: 'Розничная' }] });
+    const retail = await answerOf(url, token);
+    expect(retail.file.priceList.priceType).toBe('Розничная');
+    expect(prices(retail.file.priceList.items)).toEqual(prices((await answerOf(url, tokens.retail)).file.priceList.items));
+    expect((await manager.api.getExchangeServer({})).stores.find((s) => s.customerCode === '00077')?.priceType).toBe('Розничная');
+  });
+
   it('a store whose price type the list lacks gets 409 PRICE_TYPE_UNKNOWN naming the types, never other prices', async () => {
     const refused = await priceListOf(url, tokens.unknown);
     expect(refused.status).toBe(409);

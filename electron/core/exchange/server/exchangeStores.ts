@@ -27,6 +27,14 @@ const toStore = (r: StoreRow): ExchangeStore => ({
 });
 
 /**
+ * A store's columns, its price type the directory's (manager/storesDirectory.ts) when the directory has the
+ * store: the price type the manager edits there is the one its orders are checked against, so it is the one
+ * the store is served too, not the one copied when access was given.
+ */
+const STORE_COLUMNS = `e.id, e.name, e.customer_code, coalesce(d.price_type, e.price_type) AS price_type, e.created_at
+  FROM exchange_stores e LEFT JOIN stores d ON d.customer_code = e.customer_code`;
+
+/**
  * The stores allowed to use the exchange API, each with its own bearer token. Only the token's SHA-256
  * is stored: a copied database does not let anyone submit orders as a store. A token is 256 random
  * bits, so an unsalted fast hash is enough (there is nothing to guess from the hash).
@@ -53,14 +61,14 @@ export class ExchangeStores {
   /** The store a bearer token belongs to; null for an unknown or revoked token. */
   byToken(token: string): ExchangeStore | null {
     const row = this.db
-      .prepare<[string], StoreRow>('SELECT * FROM exchange_stores WHERE token_sha256 = ? AND revoked_at IS NULL')
+      .prepare<[string], StoreRow>(`SELECT ${STORE_COLUMNS} WHERE e.token_sha256 = ? AND e.revoked_at IS NULL`)
       .get(sha256Hex(token));
     return row ? toStore(row) : null;
   }
 
   list(): ExchangeStore[] {
     return this.db
-      .prepare<[], StoreRow>('SELECT * FROM exchange_stores WHERE revoked_at IS NULL ORDER BY created_at, rowid')
+      .prepare<[], StoreRow>(`SELECT ${STORE_COLUMNS} WHERE e.revoked_at IS NULL ORDER BY e.created_at, e.rowid`)
       .all()
       .map(toStore);
   }
