@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ManagerOrders } from './support/ManagerOrders';
 import { ManagerSettings, switchMode } from './support/ManagerSettings';
 import { ManagerStores } from './support/ManagerStores';
-import { seedPriceList } from './support/seed';
+import { callApi, seedPriceList } from './support/seed';
 import { porterSessions } from './support/session';
 import { SLICE_ITEMS, writeSlicePriceList } from './support/slicePriceList';
 import { fetchConfirmations, sendOrder, storeOrderFile } from './support/storeOrders';
@@ -273,6 +273,51 @@ describe('manager mode in the browser shell', () => {
     await page.screenshot({ path: path.join(SHOTS, 'manager-settings.png'), style: SHOT_STYLE });
     await page.getByTestId('settings-mode').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'manager-settings-mode.png'), style: SHOT_STYLE });
+  });
+
+  it('maps the columns of an order table it does not know, takes it in, and lists the mapping in the settings until deleted', async () => {
+    const session = await sessions.open({ mode: 'manager', before: withSlicePriceList });
+    const { page, workDir } = session;
+    const orders = new ManagerOrders(page);
+    const file = path.join(workDir, 'romashka.csv');
+    fs.writeFileSync(file, ['Арт. поставщика;Кол-во шт;Примечание', `${milk.code};12;срочно`, `${kefir.code};6;`].join('\r\n'));
+    await orders.root.waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await orders.openFiles.click();
+    await (await chooser).setFiles([file]);
+    const row = page.locator('[data-testid="intake-file"][data-file="romashka.csv"]');
+    await page.locator('[data-testid="intake-file"][data-file="romashka.csv"][data-outcome="failed"]').waitFor();
+    expect(await row.innerText()).toContain('"Кол-во шт"');
+
+    // Map columns…: the code and the quantity; saving takes the file in again with the mapping.
+    await page.getByTestId('intake-map-columns').click();
+    const choose = async (heading: string, column: string) => {
+      await page.locator(`[data-testid="column-mapping-row"][data-heading="${heading}"]`).getByLabel('Столбец заказа').click();
+      await page.getByRole('option', { name: column, exact: true }).click();
+    };
+    expect(await page.getByTestId('column-mapping-save').isDisabled()).toBe(true);
+    await choose('Арт. поставщика', 'Код товара (артикул)');
+    await choose('Кол-во шт', 'Количество');
+    await page.screenshot({ path: path.join(SHOTS, 'manager-column-mapping.png'), style: SHOT_STYLE });
+    await page.getByTestId('column-mapping-save').click();
+    await page.locator('[data-testid="intake-file"][data-file="romashka.csv"][data-outcome="imported"]').waitFor();
+    await orders.intakeClose.click();
+    await page.locator('[data-testid="order-row"]').first().waitFor();
+    expect(await page.locator('[data-testid="order-row"]').count()).toBe(1);
+
+    // Settings (Alt+4): the saved mapping, what each heading is read as; deleted, it is gone.
+    await page.keyboard.press('Alt+4');
+    const mappings = page.getByTestId('settings-column-mappings');
+    await mappings.getByTestId('mapping-row').waitFor();
+    const text = await mappings.getByTestId('mapping-row').innerText();
+    expect(text).toContain('Арт. поставщика → Код товара (артикул)');
+    expect(text).toContain('Кол-во шт → Количество');
+    expect(text).not.toContain('Примечание →');
+    await mappings.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'manager-settings-mappings.png'), style: SHOT_STYLE });
+    await mappings.getByRole('button', { name: /Удалить сопоставление/ }).click();
+    await mappings.getByTestId('mappings-empty').waitFor();
+    expect((await callApi(session.server, 'listOrderColumnMappings', {})).mappings).toEqual([]);
   });
 
   it('switches between a store and a manager from the settings, and back', async () => {

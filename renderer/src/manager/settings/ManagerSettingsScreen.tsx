@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { BackupsPanel } from '../../settings/BackupsPanel';
 import { ModePanel } from '../../settings/ModePanel';
 import { UpdatesPanel } from '../../settings/UpdatesPanel';
+import { ColumnMappingsPanel } from './ColumnMappingsPanel';
 import { ExchangeServerPanel } from './ExchangeServerPanel';
 import { OrderFolderPanel } from './OrderFolderPanel';
 
@@ -13,13 +14,14 @@ interface ManagerSettingsScreenProps {
   onModeChanged: () => void;
 }
 
-/** Manager mode's settings: the exchange server, the watched exchange folder, the language, who uses this Porter, updates and backups. */
+/** Manager mode's settings: the exchange server, the watched exchange folder, saved order column mappings, the language, who uses this Porter, updates and backups. */
 export function ManagerSettingsScreen({ onLocale, onModeChanged }: ManagerSettingsScreenProps) {
   const { t, locale } = useT();
   return (
     <section className="screen settings-screen" aria-labelledby="server-title" data-testid="manager-settings-screen" data-state="ready">
       <ExchangeServerPanel />
       <OrderFolderPanel />
+      <ColumnMappingsPanel />
       <div className="settings-form settings-panel" data-testid="manager-language">
         <Stack gap="xs">
           <Title order={2} size="h3">
