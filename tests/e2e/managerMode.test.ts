@@ -287,9 +287,10 @@ describe('manager mode in the browser shell', () => {
     await (await chooser).setFiles([file]);
     const row = page.locator('[data-testid="intake-file"][data-file="romashka.csv"]');
     await page.locator('[data-testid="intake-file"][data-file="romashka.csv"][data-outcome="failed"]').waitFor();
-    expect(await row.innerText()).toContain('"Кол-во шт"');
+    expect(await row.innerText()).toContain('Заголовки: «Арт. поставщика», «Кол-во шт», «Примечание»');
 
     // Map columns…: the code and the quantity; saving takes the file in again with the mapping.
+    await page.screenshot({ path: path.join(SHOTS, 'manager-intake-columns-unknown.png'), style: SHOT_STYLE });
     await page.getByTestId('intake-map-columns').click();
     const choose = async (heading: string, column: string) => {
       await page.locator(`[data-testid="column-mapping-row"][data-heading="${heading}"]`).getByLabel('Столбец заказа').click();

@@ -92,7 +92,9 @@ export function IntakeDialog({ intake }: { intake: OrderIntake }) {
                     <Table.Td className="intake-details">
                       {result.outcome === 'failed' ? (
                         <>
-                          {result.error}
+                          {result.errorCode === 'ORDER_COLUMNS_UNKNOWN' && result.headings
+                            ? t('intake.columnsUnknown', { headings: result.headings.map((h) => `«${h}»`).join(', ') })
+                            : result.error}
                           {result.errorCode === 'ORDER_COLUMNS_UNKNOWN' && result.headings && (
                             <Button
                               size="compact-xs"
