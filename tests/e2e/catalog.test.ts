@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedPriceList } from './support/seed';
+import { callApi, seedPriceList } from './support/seed';
 import { porterSessions, type PorterSession } from './support/session';
 import { SLICE_ITEMS, writeSlicePriceList } from './support/slicePriceList';
 
@@ -19,6 +19,39 @@ describe('catalog grid', () => {
     await catalog.row('00104999').waitFor();
     expect(await catalog.rows.count()).toBeLessThan(80);
     expect(await catalog.row('00104999').getAttribute('aria-rowindex')).toBe('5001');
+  });
+
+  it('sorts by a column heading: ascending, descending, then the price list order again', async () => {
+    session = await sessions.open({ demo: true });
+    const { catalog, page, server } = session;
+    const heading = page.getByRole('columnheader').filter({ has: page.getByTestId('sort-price') });
+    const firstCodes = () => catalog.rows.evaluateAll((rows) => rows.slice(0, 5).map((r) => r.getAttribute('data-code')));
+    const expected = async (direction?: 'asc' | 'desc') =>
+      (
+        await callApi(server, 'searchItems', {
+          query: '',
+          offset: 0,
+          limit: 5,
+          ...(direction ? { sort: { column: 'price', direction } } : {}),
+        })
+      ).items.map((i) => i.code);
+    const shows = async (codes: string[]) => {
+      await page.waitForFunction(
+        (first) => document.querySelector('[data-testid="catalog-row"]')?.getAttribute('data-code') === first,
+        codes[0],
+      );
+      expect(await firstCodes()).toEqual(codes);
+    };
+    await shows(await expected());
+    await page.getByTestId('sort-price').click();
+    expect(await heading.getAttribute('aria-sort')).toBe('ascending');
+    await shows(await expected('asc'));
+    await page.getByTestId('sort-price').click();
+    expect(await heading.getAttribute('aria-sort')).toBe('descending');
+    await shows(await expected('desc'));
+    await page.getByTestId('sort-price').click();
+    expect(await heading.getAttribute('aria-sort')).toBe('none');
+    await shows(await expected());
   });
 
   it('is driven from the keyboard: Enter to rows, arrows between them, + steps a pack, Esc reverts, F3 / Ctrl+K / "/" back to search', async () => {

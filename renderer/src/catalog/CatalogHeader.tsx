@@ -1,4 +1,5 @@
 import type { CatalogView } from '../../../shared/domain';
+import { ColumnHeading } from '../common/ColumnHeading';
 import { useT, type MessageKey } from '../i18n';
 
 type Sort = NonNullable<CatalogView['sort']>;
@@ -26,44 +27,25 @@ interface CatalogHeaderProps {
 /** The grid's column headings; sticky inside the scroll area. A sortable heading is a button. */
 export function CatalogHeader({ sort, onSort, priceLabel }: CatalogHeaderProps) {
   const { t } = useT();
-  const next = (column: SortColumn): Sort | null => {
-    if (sort?.column !== column) return { column, direction: 'asc' };
-    return sort.direction === 'asc' ? { column, direction: 'desc' } : null;
-  };
   return (
     <div className="grid-row grid-header" role="row" aria-rowindex={1}>
       {COLUMNS.map((column) => {
         const label = t(column.key === 'catalog.col.price' ? priceLabel : column.key);
-        const className = `cell${column.numeric ? ' cell--num' : ''}`;
-        if (!column.sort) {
-          return (
-            <div key={column.key} className={className} role="columnheader">
-              {label}
-            </div>
-          );
-        }
-        const active = sort?.column === column.sort ? sort.direction : null;
-        const sortColumn = column.sort;
         return (
-          <div
+          <ColumnHeading
             key={column.key}
-            className={className}
-            role="columnheader"
-            aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
-          >
-            <button
-              type="button"
-              className={`sort-button${active ? ' sort-button--active' : ''}`}
-              onClick={() => onSort(next(sortColumn))}
-              title={t('catalog.sortBy', { column: label })}
-              data-testid={`sort-${sortColumn}`}
-            >
-              {label}
-              <span className="sort-button__arrow" aria-hidden>
-                {active === 'asc' ? '▲' : active === 'desc' ? '▼' : ''}
-              </span>
-            </button>
-          </div>
+            label={label}
+            numeric={column.numeric}
+            sortBy={
+              column.sort && {
+                column: column.sort,
+                sort,
+                onSort,
+                title: t('catalog.sortBy', { column: label }),
+                testId: `sort-${column.sort}`,
+              }
+            }
+          />
         );
       })}
     </div>

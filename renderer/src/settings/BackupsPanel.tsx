@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/domain';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -6,6 +6,7 @@ import { formatDateTime } from '../common/format';
 import { useShell } from '../common/ShellContext';
 import { useToast } from '../common/Toasts';
 import { toUiError, type UiError } from '../common/uiError';
+import { PanelHeading } from '../common/PanelHeading';
 import { useT } from '../i18n';
 import { BackupList } from './BackupList';
 import { reloadWindow, useBackups } from './useBackups';
@@ -79,14 +80,11 @@ export function BackupsPanel() {
       data-state={state}
     >
       <Stack gap="md">
-        <div>
-          <Title order={2} size="h3" id="maintenance-title">
-            {t('maintenance.title')}
-          </Title>
-          <Text size="sm" c="dimmed" mt={4}>
-            {t('maintenance.description', { keep: listing?.keep ?? 7 })}
-          </Text>
-        </div>
+        <PanelHeading
+          id="maintenance-title"
+          title={t('maintenance.title')}
+          hint={t('maintenance.description', { keep: listing?.keep ?? 7 })}
+        />
         {loadError && <ErrorAlert error={loadError} />}
         {listing?.lastFailure && (
           <Alert color="orange" variant="light" data-testid="backup-last-failure">

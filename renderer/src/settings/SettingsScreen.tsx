@@ -1,5 +1,5 @@
 import '../styles/screens.css';
-import { Button, Group, Kbd, Loader, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Kbd, Loader, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Locale, StoreProfile } from '../../../shared/domain';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { CheckIcon } from '../common/icons';
 import { useShell } from '../common/ShellContext';
 import { toUiError, type UiError } from '../common/uiError';
+import { PanelHeading } from '../common/PanelHeading';
 import { useT } from '../i18n';
 import { BackupsPanel } from './BackupsPanel';
 import { ExchangePanel } from './ExchangePanel';
@@ -138,14 +139,7 @@ export function SettingsScreen({ onLocale, onModeChanged }: { onLocale: (locale:
     <section className="screen settings-screen" aria-labelledby="settings-title" data-testid="settings-screen" data-state={state}>
       <form className="settings-form" onSubmit={onSubmit} noValidate>
         <Stack gap="lg">
-          <div>
-            <Title order={2} size="h3" id="settings-title">
-              {t('settings.title')}
-            </Title>
-            <Text size="sm" c="dimmed" mt={4}>
-              {t('settings.description')}
-            </Text>
-          </div>
+          <PanelHeading id="settings-title" title={t('settings.title')} hint={t('settings.description')} />
           {loadError && (
             <div>
               <ErrorAlert error={loadError} />

@@ -10,6 +10,7 @@ import {
   type MouseEvent,
 } from 'react';
 import type { ReceivedOrderSummary } from '../../../../shared/manager';
+import { ColumnHeading } from '../../common/ColumnHeading';
 import { useT, type MessageKey } from '../../i18n';
 import type { OrderSort, OrderSortColumn } from './orderView';
 import { OrdersRow } from './OrdersRow';
@@ -181,10 +182,6 @@ export const OrdersGrid = forwardRef<OrdersGridHandle, OrdersGridProps>(function
     [onCursor, onExtend, onToggle, orders, cursor],
   );
 
-  const next = (column: OrderSortColumn): OrderSort | null => {
-    if (sort?.column !== column) return { column, direction: 'asc' };
-    return sort.direction === 'asc' ? { column, direction: 'desc' } : null;
-  };
   const shownSelected = orders.reduce((n, order) => n + (selected.has(order.id) ? 1 : 0), 0);
   const allChecked = orders.length > 0 && shownSelected === orders.length;
 
@@ -216,36 +213,21 @@ export const OrdersGrid = forwardRef<OrdersGridHandle, OrdersGridProps>(function
           </div>
           {COLUMNS.map((column) => {
             const label = t(column.key);
-            const className = `cell${column.numeric ? ' cell--num' : ''}`;
-            if (!column.sort) {
-              return (
-                <div key={column.key} className={className} role="columnheader">
-                  {label}
-                </div>
-              );
-            }
-            const active = sort?.column === column.sort ? sort.direction : null;
-            const sortColumn = column.sort;
             return (
-              <div
+              <ColumnHeading
                 key={column.key}
-                className={className}
-                role="columnheader"
-                aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
-              >
-                <button
-                  type="button"
-                  className={`sort-button${active ? ' sort-button--active' : ''}`}
-                  onClick={() => onSort(next(sortColumn))}
-                  title={t('orders.sortBy', { column: label })}
-                  data-testid={`orders-sort-${sortColumn}`}
-                >
-                  {label}
-                  <span className="sort-button__arrow" aria-hidden>
-                    {active === 'asc' ? '▲' : active === 'desc' ? '▼' : ''}
-                  </span>
-                </button>
-              </div>
+                label={label}
+                numeric={column.numeric}
+                sortBy={
+                  column.sort && {
+                    column: column.sort,
+                    sort,
+                    onSort,
+                    title: t('orders.sortBy', { column: label }),
+                    testId: `orders-sort-${column.sort}`,
+                  }
+                }
+              />
             );
           })}
         </div>

@@ -1,10 +1,11 @@
-import { Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { OrderColumnMapping } from '../../../../shared/manager';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { formatDateTime } from '../../common/format';
 import { useShell } from '../../common/ShellContext';
 import { toUiError, type UiError } from '../../common/uiError';
+import { PanelHeading } from '../../common/PanelHeading';
 import { useT } from '../../i18n';
 
 /**
@@ -55,14 +56,7 @@ export function ColumnMappingsPanel() {
     <section className="settings-panel" aria-labelledby="mappings-title" data-testid="settings-column-mappings">
       <div className="settings-form">
         <Stack gap="sm">
-          <div>
-            <Title order={2} size="h3" id="mappings-title">
-              {t('mappings.title')}
-            </Title>
-            <Text size="sm" c="dimmed" mt={4}>
-              {t('mappings.hint')}
-            </Text>
-          </div>
+          <PanelHeading id="mappings-title" title={t('mappings.title')} hint={t('mappings.hint')} />
           {error && <ErrorAlert error={error} />}
           {!mappings && !error && <Loader size="sm" />}
           {mappings?.length === 0 && (

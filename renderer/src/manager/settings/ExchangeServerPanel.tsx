@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, NumberInput, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, NumberInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ExchangeServerState } from '../../../../shared/domain';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { formatCount } from '../../common/format';
 import { useShell } from '../../common/ShellContext';
 import { toUiError, type UiError } from '../../common/uiError';
+import { PanelHeading, StatusAlert } from '../../common/PanelHeading';
 import { useT } from '../../i18n';
 import { storeFacingUrl } from '../serverUrl';
 
@@ -72,37 +73,28 @@ export function ExchangeServerPanel() {
   return (
     <form className="settings-form" onSubmit={(event) => void save(event)} aria-labelledby="server-title" data-testid="settings-server">
       <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3" id="server-title">
-            {t('server.title')}
-          </Title>
-          <Text size="sm" c="dimmed" mt={4}>
-            {t('server.hint')}
-          </Text>
-        </div>
+        <PanelHeading id="server-title" title={t('server.title')} hint={t('server.hint')} />
         {loadError && <ErrorAlert error={loadError} />}
         {!state && !loadError && <Loader size="sm" />}
         {state && (
           <>
-            <Alert
-              variant="light"
-              color={status === 'listening' ? 'green' : status === 'error' ? 'red' : 'gray'}
-              p="xs"
+            <StatusAlert
+              tone={status === 'listening' ? 'on' : status === 'error' ? 'error' : 'off'}
+              headline={
+                status === 'listening'
+                  ? t('server.listening', { url: storeFacingUrl(state, t('access.thisComputer')) ?? '' })
+                  : status === 'error'
+                    ? t('server.failed', { error: state.lastError ?? '' })
+                    : t('server.stopped')
+              }
               data-testid="server-status"
               data-status={status}
               data-url={listening ? (storeFacingUrl(state, t('access.thisComputer')) ?? undefined) : undefined}
             >
-              <Text size="sm" fw={500}>
-                {status === 'listening'
-                  ? t('server.listening', { url: storeFacingUrl(state, t('access.thisComputer')) ?? '' })
-                  : status === 'error'
-                    ? t('server.failed', { error: state.lastError ?? '' })
-                    : t('server.stopped')}
-              </Text>
               <Text size="xs" c="dimmed" mt={2}>
                 {t('server.storesWithAccess', { count: formatCount(state.stores.length, locale) })}
               </Text>
-            </Alert>
+            </StatusAlert>
             <Switch
               label={t('server.enabled')}
               description={t('server.enabledHint')}

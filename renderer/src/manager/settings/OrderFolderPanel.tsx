@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { FolderIntakeEvent, OrderFolderState } from '../../../../shared/manager';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { formatDateTime } from '../../common/format';
 import { useShell } from '../../common/ShellContext';
 import { toUiError, type UiError } from '../../common/uiError';
+import { PanelHeading, StatusAlert } from '../../common/PanelHeading';
 import { useT } from '../../i18n';
 import { FOLDER_LOG_LIMIT, FolderIntakeLog } from './FolderIntakeLog';
 
@@ -85,34 +86,25 @@ export function OrderFolderPanel() {
     <section className="settings-panel folder-panel" aria-labelledby="folder-title" data-testid="settings-folder">
       <form className="settings-form" onSubmit={(event) => void save(event)}>
         <Stack gap="sm">
-          <div>
-            <Title order={2} size="h3" id="folder-title">
-              {t('folder.title')}
-            </Title>
-            <Text size="sm" c="dimmed" mt={4}>
-              {t('folder.hint')}
-            </Text>
-          </div>
+          <PanelHeading id="folder-title" title={t('folder.title')} hint={t('folder.hint')} />
           {loadError && <ErrorAlert error={loadError} />}
           {!state && !loadError && <Loader size="sm" />}
           {state && (
             <>
-              <Alert
-                variant="light"
-                color={status === 'watching' ? 'green' : status === 'error' ? 'red' : 'gray'}
-                p="xs"
-                data-testid="folder-status"
-                data-status={status}
-              >
-                <Text size="sm" fw={500}>
-                  {status === 'watching'
+              <StatusAlert
+                tone={status === 'watching' ? 'on' : status === 'error' ? 'error' : 'off'}
+                headline={
+                  status === 'watching'
                     ? t('folder.watching', { path: state.path })
                     : status === 'error'
                       ? t('folder.failed', { error: state.error ?? '' })
                       : state.path
                         ? t('folder.off', { path: state.path })
-                        : t('folder.none')}
-                </Text>
+                        : t('folder.none')
+                }
+                data-testid="folder-status"
+                data-status={status}
+              >
                 {state.lastPassAt && (
                   <Text size="xs" c="dimmed" mt={2}>
                     {t('folder.lastPass', { at: formatDateTime(state.lastPassAt, locale) })}
@@ -123,7 +115,7 @@ export function OrderFolderPanel() {
                     {t('folder.waitingFiles', { files: state.waiting.join(', ') })}
                   </Text>
                 )}
-              </Alert>
+              </StatusAlert>
               <TextInput
                 label={t('folder.path')}
                 description={t('folder.pathHint')}
