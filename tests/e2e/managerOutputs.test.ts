@@ -6,6 +6,7 @@ import { writeBrokenCsvOrder, writeOrderFile } from '../builders/orderFiles';
 import { pdfText } from '../builders/pdfText';
 import { openPorter, type OpenedPorter } from './support/browser';
 import { HistoryScreen } from './support/HistoryScreen';
+import { turnOn } from './support/keyboard';
 import { ManagerOrders } from './support/ManagerOrders';
 import { ManagerOutputs } from './support/ManagerOutputs';
 import { ManagerStores } from './support/ManagerStores';
@@ -307,7 +308,7 @@ describe('the manager’s outputs in the browser shell', () => {
     await page.keyboard.press('Alt+4');
     await page.getByTestId('manager-settings-screen').waitFor();
     await outputs.folderPath.fill(path.join(workDir, 'no-such-folder'));
-    await outputs.folderEnabled.check({ force: true });
+    await turnOn(outputs.folderEnabled);
     await outputs.folderSave.click();
     await page
       .locator('[data-testid="settings-folder"] [data-testid="error-alert"][data-error-code="EXCHANGE_FOLDER_UNAVAILABLE"]')

@@ -1,9 +1,8 @@
 import { Table, Text, UnstyledButton } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
 import type { DueStore } from '../../../shared/insightsView';
 import { useT } from '../i18n';
 import { formatDate, formatNumber, formatRatio, formatRubles } from './insightsFormat';
-import { InsightsCard, ShowMore, StoreCell, useShowMore, PhoneCell } from './parts';
+import { InsightsCard, ShowMore, StoreRow, useShowMore, PhoneCell } from './parts';
 
 interface DueSectionProps {
   due: readonly DueStore[];
@@ -17,11 +16,6 @@ export function DueSection({ due, onOpenStore, onOpenLastOrder }: DueSectionProp
   const { t, locale } = useT();
   const more = useShowMore(due.length, 10);
   const overdue = due.filter((d) => d.status === 'overdue').length;
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, store: DueStore) => {
-    if (event.key !== 'Enter' || event.target !== event.currentTarget) return;
-    event.preventDefault();
-    onOpenLastOrder(store);
-  };
   return (
     <InsightsCard
       id="due"
@@ -48,18 +42,15 @@ export function DueSection({ due, onOpenStore, onOpenLastOrder }: DueSectionProp
             </Table.Thead>
             <Table.Tbody>
               {due.slice(0, more.shown).map((store) => (
-                <Table.Tr
+                <StoreRow
                   key={store.customerCode}
-                  tabIndex={0}
-                  onKeyDown={(event) => onRowKey(event, store)}
+                  name={store.name}
+                  code={store.customerCode}
+                  onOpenStore={onOpenStore}
+                  onEnter={() => onOpenLastOrder(store)}
                   data-testid="due-row"
-                  data-code={store.customerCode}
                   data-status={store.status}
-                  className="insights-row"
                 >
-                  <Table.Td>
-                    <StoreCell name={store.name} code={store.customerCode} onOpen={() => onOpenStore(store.customerCode)} />
-                  </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={650} c={store.status === 'overdue' ? 'red.8' : 'orange.8'} className="nowrap">
                       {store.status === 'overdue'
@@ -89,7 +80,7 @@ export function DueSection({ due, onOpenStore, onOpenLastOrder }: DueSectionProp
                     </Text>
                   </Table.Td>
                   <PhoneCell phone={store.phone} />
-                </Table.Tr>
+                </StoreRow>
               ))}
             </Table.Tbody>
           </Table>

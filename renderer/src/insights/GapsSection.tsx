@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import type { GapStore } from '../../../shared/insightsView';
 import { useT } from '../i18n';
 import { formatRubles } from './insightsFormat';
-import { InsightsCard, ShowMore, StoreCell, useShowMore } from './parts';
+import { InsightsCard, ShowMore, StoreRow, useShowMore } from './parts';
 
 /** Per store: how many items similar stores buy and it never ordered, and what they would likely add per week. */
 export function GapsSection({ gaps, onOpenStore }: { gaps: readonly GapStore[]; onOpenStore: (customerCode: string) => void }) {
@@ -34,19 +34,14 @@ export function GapsSection({ gaps, onOpenStore }: { gaps: readonly GapStore[]; 
             </Table.Thead>
             <Table.Tbody>
               {gaps.slice(0, more.shown).map((store) => (
-                <Table.Tr
+                <StoreRow
                   key={store.customerCode}
-                  tabIndex={0}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter' && event.target === event.currentTarget) onOpenStore(store.customerCode);
-                  }}
+                  name={store.name}
+                  code={store.customerCode}
+                  onOpenStore={onOpenStore}
                   data-testid="gap-row"
-                  data-code={store.customerCode}
-                  className="insights-row"
+                  storeCellClassName="insights-table__store"
                 >
-                  <Table.Td className="insights-table__store">
-                    <StoreCell name={store.name} code={store.customerCode} onOpen={() => onOpenStore(store.customerCode)} />
-                  </Table.Td>
                   <Table.Td className="num nowrap" fw={600}>
                     +{formatRubles(store.expectedWeeklyKopecks, locale)}
                   </Table.Td>
@@ -56,7 +51,7 @@ export function GapsSection({ gaps, onOpenStore }: { gaps: readonly GapStore[]; 
                       {store.topGaps.map((gap) => gap.name).join(' · ')}
                     </Text>
                   </Table.Td>
-                </Table.Tr>
+                </StoreRow>
               ))}
             </Table.Tbody>
           </Table>

@@ -2,7 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import type { SlippingStoreView, StoppedItemsStore } from '../../../shared/insightsView';
 import { useT } from '../i18n';
 import { formatChange, formatDate, formatRubles } from './insightsFormat';
-import { InsightsCard, ShowMore, StoreCell, useShowMore, PhoneCell } from './parts';
+import { InsightsCard, ShowMore, StoreCell, StoreRow, useShowMore, PhoneCell } from './parts';
 
 interface SlippingSectionProps {
   slipping: readonly SlippingStoreView[];
@@ -42,19 +42,13 @@ export function SlippingSection({ slipping, onOpenStore }: SlippingSectionProps)
             </Table.Thead>
             <Table.Tbody>
               {slipping.slice(0, more.shown).map((store) => (
-                <Table.Tr
+                <StoreRow
                   key={store.customerCode}
-                  tabIndex={0}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter' && event.target === event.currentTarget) onOpenStore(store.customerCode);
-                  }}
+                  name={store.name}
+                  code={store.customerCode}
+                  onOpenStore={onOpenStore}
                   data-testid="slipping-row"
-                  data-code={store.customerCode}
-                  className="insights-row"
                 >
-                  <Table.Td>
-                    <StoreCell name={store.name} code={store.customerCode} onOpen={() => onOpenStore(store.customerCode)} />
-                  </Table.Td>
                   <Table.Td>
                     <span className="num nowrap">{formatRubles(store.recent.amountKopecks, locale)}</span>{' '}
                     <Badge variant="light" color="red" radius="sm" tt="none" fw={600} ml={4}>
@@ -77,7 +71,7 @@ export function SlippingSection({ slipping, onOpenStore }: SlippingSectionProps)
                     </Table.Td>
                   )}
                   <PhoneCell phone={store.phone} />
-                </Table.Tr>
+                </StoreRow>
               ))}
             </Table.Tbody>
           </Table>

@@ -88,6 +88,48 @@ export function StoreCell({ name, code, onOpen }: { name: string; code: string; 
   );
 }
 
+/**
+ * A table row about one store, focusable: Enter on the row does `onEnter` (opens the store's card unless
+ * said otherwise), its first cell names the store and opens the card when clicked.
+ */
+export function StoreRow({
+  name,
+  code,
+  onOpenStore,
+  onEnter = () => onOpenStore(code),
+  storeCellClassName,
+  children,
+  ...data
+}: {
+  name: string;
+  code: string;
+  onOpenStore: (code: string) => void;
+  onEnter?: () => void;
+  storeCellClassName?: string;
+  children: ReactNode;
+  'data-testid': string;
+  'data-status'?: string;
+}) {
+  return (
+    <Table.Tr
+      tabIndex={0}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter' || event.target !== event.currentTarget) return;
+        event.preventDefault();
+        onEnter();
+      }}
+      data-code={code}
+      className="insights-row"
+      {...data}
+    >
+      <Table.Td className={storeCellClassName}>
+        <StoreCell name={name} code={code} onOpen={() => onOpenStore(code)} />
+      </Table.Td>
+      {children}
+    </Table.Tr>
+  );
+}
+
 /** A store's phone as a table cell: a tel: link to call, or a dimmed "none". */
 export function PhoneCell({ phone }: { phone: string }) {
   const { t } = useT();

@@ -1,4 +1,5 @@
 import type { Download, Locator, Page } from 'playwright-core';
+import { turnOn } from './keyboard';
 
 /**
  * Manager mode's outputs: on the orders screen the export to the back office (with its history), the
@@ -80,7 +81,7 @@ export class ManagerOutputs {
   /** Turns the watched exchange folder on at a path; waits until Porter watches it. */
   async watchFolder(folder: string): Promise<void> {
     await this.folderPath.fill(folder);
-    await this.folderEnabled.check({ force: true });
+    await turnOn(this.folderEnabled);
     await this.folderSave.click();
     await this.page.locator('[data-testid="folder-status"][data-status="watching"]').waitFor();
   }

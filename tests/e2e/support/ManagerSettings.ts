@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { turnOn } from './keyboard';
 
 /** Manager mode's settings: the exchange server, the language, the mode switch. */
 export class ManagerSettings {
@@ -18,7 +19,7 @@ export class ManagerSettings {
 
   /** Turns the exchange server on at a port (0: any free one) for this computer only; returns the address stores use. */
   async startServer(port: number): Promise<string> {
-    await this.serverEnabled.check({ force: true });
+    await turnOn(this.serverEnabled);
     await this.serverPort.fill(String(port));
     await this.serverSave.click();
     await this.page.locator('[data-testid="server-status"][data-status="listening"]').waitFor();
@@ -30,7 +31,7 @@ export class ManagerSettings {
 
 /** "Who uses this Porter" in either mode's settings: choose, then switch. */
 export async function switchMode(page: Page, mode: 'store' | 'manager'): Promise<void> {
-  await page.getByTestId(`mode-${mode}`).check({ force: true });
+  await turnOn(page.getByTestId(`mode-${mode}`));
   await page.getByTestId('mode-switch').click();
   await page.locator(`[data-testid="app"][data-mode="${mode}"][data-state="ready"]`).waitFor();
 }

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // (Functions passed to page.evaluate run in the page.)
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Presses Tab until the element with this test id has focus, as a keyboard user would; fails
@@ -25,4 +26,16 @@ export async function scan(page: Page, barcode: string): Promise<void> {
 export async function pasteFromClipboard(page: Page, text: string): Promise<void> {
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await page.keyboard.press('Control+V');
+}
+
+/**
+ * Turns on a Mantine radio or switch. Their inputs lie under a drawn control, so a pointer click needs
+ * `force`, and a forced click skips Playwright's wait for the layout to settle: a panel above that
+ * finishes loading moves the input away from under the pointer. A click dispatched on the input itself
+ * needs no position.
+ */
+export async function turnOn(input: Locator): Promise<void> {
+  if (await input.isChecked()) return;
+  await input.dispatchEvent('click');
+  await expect.poll(() => input.isChecked()).toBe(true);
 }
