@@ -1,5 +1,5 @@
 import type { CatalogView } from '../../../shared/domain';
-import { ColumnHeading } from '../common/ColumnHeading';
+import { ColumnHeadings } from '../common/ColumnHeading';
 import { useT, type MessageKey } from '../i18n';
 
 type Sort = NonNullable<CatalogView['sort']>;
@@ -29,25 +29,13 @@ export function CatalogHeader({ sort, onSort, priceLabel }: CatalogHeaderProps) 
   const { t } = useT();
   return (
     <div className="grid-row grid-header" role="row" aria-rowindex={1}>
-      {COLUMNS.map((column) => {
-        const label = t(column.key === 'catalog.col.price' ? priceLabel : column.key);
-        return (
-          <ColumnHeading
-            key={column.key}
-            label={label}
-            numeric={column.numeric}
-            sortBy={
-              column.sort && {
-                column: column.sort,
-                sort,
-                onSort,
-                title: t('catalog.sortBy', { column: label }),
-                testId: `sort-${column.sort}`,
-              }
-            }
-          />
-        );
-      })}
+      <ColumnHeadings
+        columns={COLUMNS.map((column) => ({ ...column, label: t(column.key === 'catalog.col.price' ? priceLabel : column.key) }))}
+        sort={sort}
+        onSort={onSort}
+        sortTitle={(label) => t('catalog.sortBy', { column: label })}
+        testIdPrefix="sort-"
+      />
     </div>
   );
 }

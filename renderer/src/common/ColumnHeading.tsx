@@ -4,9 +4,42 @@ export interface GridSort<C extends string> {
 }
 
 /** The sort after a click on a column's heading: ascending, then descending, then none (the list's own order). */
-export function nextSort<C extends string>(sort: GridSort<C> | null, column: C): GridSort<C> | null {
+function nextSort<C extends string>(sort: GridSort<C> | null, column: C): GridSort<C> | null {
   if (sort?.column !== column) return { column, direction: 'asc' };
   return sort.direction === 'asc' ? { column, direction: 'desc' } : null;
+}
+
+export interface GridColumn<C extends string> {
+  label: string;
+  sort?: C;
+  numeric?: boolean;
+}
+
+/**
+ * A grid's column headings: `sortTitle` gives a sortable heading's tooltip, `testIdPrefix` + the column
+ * its button's test id.
+ */
+export function ColumnHeadings<C extends string>({
+  columns,
+  sort,
+  onSort,
+  sortTitle,
+  testIdPrefix,
+}: {
+  columns: readonly GridColumn<C>[];
+  sort: GridSort<C> | null;
+  onSort: (sort: GridSort<C> | null) => void;
+  sortTitle: (label: string) => string;
+  testIdPrefix: string;
+}) {
+  return columns.map((column) => (
+    <ColumnHeading
+      key={column.label}
+      label={column.label}
+      numeric={column.numeric}
+      sortBy={column.sort && { column: column.sort, sort, onSort, title: sortTitle(column.label), testId: `${testIdPrefix}${column.sort}` }}
+    />
+  ));
 }
 
 interface ColumnHeadingProps<C extends string> {
@@ -24,7 +57,7 @@ interface ColumnHeadingProps<C extends string> {
 }
 
 /** A column heading of a virtualized grid; a sortable one is a button that shows the direction. */
-export function ColumnHeading<C extends string>({ label, numeric, sortBy }: ColumnHeadingProps<C>) {
+function ColumnHeading<C extends string>({ label, numeric, sortBy }: ColumnHeadingProps<C>) {
   const className = `cell${numeric ? ' cell--num' : ''}`;
   if (!sortBy) {
     return (

@@ -24,72 +24,65 @@ export function DueSection({ due, onOpenStore, onOpenLastOrder }: DueSectionProp
       countColor={overdue > 0 ? 'red' : 'orange'}
       description={t('insights.due.description')}
       testId="insights-due"
+      empty={due.length === 0 ? t('insights.due.empty') : null}
     >
-      {due.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('insights.due.empty')}
-        </Text>
-      ) : (
-        <>
-          <Table className="insights-table" verticalSpacing={6} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('insights.col.store')}</Table.Th>
-                <Table.Th>{t('insights.due.col.late')}</Table.Th>
-                <Table.Th>{t('insights.due.col.lastOrder')}</Table.Th>
-                <Table.Th>{t('insights.col.phone')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {due.slice(0, more.shown).map((store) => (
-                <StoreRow
-                  key={store.customerCode}
-                  name={store.name}
-                  code={store.customerCode}
-                  onOpenStore={onOpenStore}
-                  onEnter={() => onOpenLastOrder(store)}
-                  data-testid="due-row"
-                  data-status={store.status}
+      <Table className="insights-table" verticalSpacing={6} highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('insights.col.store')}</Table.Th>
+            <Table.Th>{t('insights.due.col.late')}</Table.Th>
+            <Table.Th>{t('insights.due.col.lastOrder')}</Table.Th>
+            <Table.Th>{t('insights.col.phone')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {due.slice(0, more.shown).map((store) => (
+            <StoreRow
+              key={store.customerCode}
+              name={store.name}
+              code={store.customerCode}
+              onOpenStore={onOpenStore}
+              onEnter={() => onOpenLastOrder(store)}
+              data-testid="due-row"
+              data-status={store.status}
+            >
+              <Table.Td>
+                <Text size="sm" fw={650} c={store.status === 'overdue' ? 'red.8' : 'orange.8'} className="nowrap">
+                  {store.status === 'overdue'
+                    ? t('insights.due.overdue', { days: store.daysLate })
+                    : store.daysLate > 0
+                      ? t('insights.due.dueSince', { days: store.daysLate })
+                      : t('insights.due.dueToday')}
+                </Text>
+                <Text size="xs" c="dimmed" className="nowrap" data-testid="due-rhythm">
+                  {t('insights.due.rhythm', {
+                    ratio: formatRatio(store.lateness, locale),
+                    interval: formatNumber(store.intervalDays, locale, 1),
+                  })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <UnstyledButton
+                  className="insights-link"
+                  onClick={() => onOpenLastOrder(store)}
+                  aria-label={t('insights.due.openOrder', { date: formatDate(store.lastOrderOn, locale) })}
+                  data-testid="due-last-order"
                 >
-                  <Table.Td>
-                    <Text size="sm" fw={650} c={store.status === 'overdue' ? 'red.8' : 'orange.8'} className="nowrap">
-                      {store.status === 'overdue'
-                        ? t('insights.due.overdue', { days: store.daysLate })
-                        : store.daysLate > 0
-                          ? t('insights.due.dueSince', { days: store.daysLate })
-                          : t('insights.due.dueToday')}
-                    </Text>
-                    <Text size="xs" c="dimmed" className="nowrap" data-testid="due-rhythm">
-                      {t('insights.due.rhythm', {
-                        ratio: formatRatio(store.lateness, locale),
-                        interval: formatNumber(store.intervalDays, locale, 1),
-                      })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <UnstyledButton
-                      className="insights-link"
-                      onClick={() => onOpenLastOrder(store)}
-                      aria-label={t('insights.due.openOrder', { date: formatDate(store.lastOrderOn, locale) })}
-                      data-testid="due-last-order"
-                    >
-                      {formatDate(store.lastOrderOn, locale)} ↗
-                    </UnstyledButton>
-                    <Text size="xs" c="dimmed" className="nowrap">
-                      {t('insights.due.average', { value: formatRubles(store.averageOrderKopecks, locale) })}
-                    </Text>
-                  </Table.Td>
-                  <PhoneCell phone={store.phone} />
-                </StoreRow>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <ShowMore more={more} />
-          <Text size="xs" c="dimmed" className="no-print">
-            {t('insights.due.hint')}
-          </Text>
-        </>
-      )}
+                  {formatDate(store.lastOrderOn, locale)} ↗
+                </UnstyledButton>
+                <Text size="xs" c="dimmed" className="nowrap">
+                  {t('insights.due.average', { value: formatRubles(store.averageOrderKopecks, locale) })}
+                </Text>
+              </Table.Td>
+              <PhoneCell phone={store.phone} />
+            </StoreRow>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <ShowMore more={more} />
+      <Text size="xs" c="dimmed" className="no-print">
+        {t('insights.due.hint')}
+      </Text>
     </InsightsCard>
   );
 }

@@ -336,46 +336,39 @@ function GapsTable({ card }: { card: StoreCard }) {
       countColor="blue"
       description={t('storeCard.gaps.description')}
       testId="store-gaps"
+      empty={card.gaps.length === 0 ? t('storeCard.gaps.empty') : null}
     >
-      {card.gaps.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('storeCard.gaps.empty')}
-        </Text>
-      ) : (
-        <>
-          <Table className="insights-table" verticalSpacing={4} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('storeCard.col.item')}</Table.Th>
-                <Table.Th>{t('storeCard.gaps.col.category')}</Table.Th>
-                <Table.Th className="num">{t('storeCard.gaps.col.price')}</Table.Th>
-                <Table.Th className="num">{t('storeCard.gaps.col.peers')}</Table.Th>
-                <Table.Th className="num">{t('storeCard.gaps.col.likelihood')}</Table.Th>
-                <Table.Th className="num">{t('storeCard.gaps.col.expected')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {card.gaps.slice(0, more.shown).map((gap) => (
-                <Table.Tr key={gap.itemCode} data-testid="store-gap" data-item={gap.itemCode}>
-                  <Table.Td>
-                    {gap.name} <span className="cell--dim mono">{gap.itemCode}</span>
-                  </Table.Td>
-                  <Table.Td>{gap.category}</Table.Td>
-                  <Table.Td className="num nowrap">
-                    {gap.priceKopecks === null ? t('insights.none') : formatPrice(gap.priceKopecks, locale)}
-                  </Table.Td>
-                  <Table.Td className="num">{t('storeCard.gaps.peers', { count: gap.peers.length })}</Table.Td>
-                  <Table.Td className="num">{formatPercent(gap.likelihood, locale)}</Table.Td>
-                  <Table.Td className="num nowrap" fw={600}>
-                    +{formatRubles(gap.expectedWeeklyKopecks, locale)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <ShowMore more={more} />
-        </>
-      )}
+      <Table className="insights-table" verticalSpacing={4} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('storeCard.col.item')}</Table.Th>
+            <Table.Th>{t('storeCard.gaps.col.category')}</Table.Th>
+            <Table.Th className="num">{t('storeCard.gaps.col.price')}</Table.Th>
+            <Table.Th className="num">{t('storeCard.gaps.col.peers')}</Table.Th>
+            <Table.Th className="num">{t('storeCard.gaps.col.likelihood')}</Table.Th>
+            <Table.Th className="num">{t('storeCard.gaps.col.expected')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {card.gaps.slice(0, more.shown).map((gap) => (
+            <Table.Tr key={gap.itemCode} data-testid="store-gap" data-item={gap.itemCode}>
+              <Table.Td>
+                {gap.name} <span className="cell--dim mono">{gap.itemCode}</span>
+              </Table.Td>
+              <Table.Td>{gap.category}</Table.Td>
+              <Table.Td className="num nowrap">
+                {gap.priceKopecks === null ? t('insights.none') : formatPrice(gap.priceKopecks, locale)}
+              </Table.Td>
+              <Table.Td className="num">{t('storeCard.gaps.peers', { count: gap.peers.length })}</Table.Td>
+              <Table.Td className="num">{formatPercent(gap.likelihood, locale)}</Table.Td>
+              <Table.Td className="num nowrap" fw={600}>
+                +{formatRubles(gap.expectedWeeklyKopecks, locale)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <ShowMore more={more} />
     </InsightsCard>
   );
 }
@@ -413,31 +406,31 @@ function TopItems({ card }: { card: StoreCard }) {
 function StoppedItems({ card }: { card: StoreCard }) {
   const { t, locale } = useT();
   return (
-    <InsightsCard id="store-stopped" title={t('storeCard.stopped.title')} count={card.stoppedItems.length} testId="store-stopped">
-      {card.stoppedItems.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('storeCard.stopped.empty')}
-        </Text>
-      ) : (
-        <Table className="insights-table" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('storeCard.col.item')}</Table.Th>
-              <Table.Th className="num">{t('storeCard.col.orders')}</Table.Th>
-              <Table.Th>{t('storeCard.col.last')}</Table.Th>
+    <InsightsCard
+      id="store-stopped"
+      title={t('storeCard.stopped.title')}
+      count={card.stoppedItems.length}
+      testId="store-stopped"
+      empty={card.stoppedItems.length === 0 ? t('storeCard.stopped.empty') : null}
+    >
+      <Table className="insights-table" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('storeCard.col.item')}</Table.Th>
+            <Table.Th className="num">{t('storeCard.col.orders')}</Table.Th>
+            <Table.Th>{t('storeCard.col.last')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {card.stoppedItems.map((item) => (
+            <Table.Tr key={item.itemCode} data-testid="store-stopped-item">
+              <Table.Td>{item.name}</Table.Td>
+              <Table.Td className="num nowrap">{t('storeCard.stopped.weeks', { weeks: item.weeksBought })}</Table.Td>
+              <Table.Td className="nowrap">{formatDate(item.lastBoughtOn, locale)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {card.stoppedItems.map((item) => (
-              <Table.Tr key={item.itemCode} data-testid="store-stopped-item">
-                <Table.Td>{item.name}</Table.Td>
-                <Table.Td className="num nowrap">{t('storeCard.stopped.weeks', { weeks: item.weeksBought })}</Table.Td>
-                <Table.Td className="nowrap">{formatDate(item.lastBoughtOn, locale)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+          ))}
+        </Table.Tbody>
+      </Table>
     </InsightsCard>
   );
 }

@@ -12,11 +12,13 @@ interface InsightsCardProps {
   /** Controls at the right of the title. */
   actions?: ReactNode;
   testId: string;
+  /** Shown, dimmed, instead of the children when there is nothing to list. */
+  empty?: string | null;
   children: ReactNode;
 }
 
 /** One section of the insights view or the store card: a titled panel. */
-export function InsightsCard({ id, title, description, count, countColor = 'gray', actions, testId, children }: InsightsCardProps) {
+export function InsightsCard({ id, title, description, count, countColor = 'gray', actions, testId, empty, children }: InsightsCardProps) {
   return (
     <Paper component="section" className="insights-card" withBorder radius="sm" p="md" aria-labelledby={`${id}-title`} data-testid={testId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
@@ -39,7 +41,15 @@ export function InsightsCard({ id, title, description, count, countColor = 'gray
         </div>
         {actions}
       </Group>
-      <div className="insights-card__body">{children}</div>
+      <div className="insights-card__body">
+        {empty ? (
+          <Text c="dimmed" size="sm">
+            {empty}
+          </Text>
+        ) : (
+          children
+        )}
+      </div>
     </Paper>
   );
 }

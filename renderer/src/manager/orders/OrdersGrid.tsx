@@ -10,7 +10,7 @@ import {
   type MouseEvent,
 } from 'react';
 import type { ReceivedOrderSummary } from '../../../../shared/manager';
-import { ColumnHeading } from '../../common/ColumnHeading';
+import { ColumnHeadings } from '../../common/ColumnHeading';
 import { useT, type MessageKey } from '../../i18n';
 import type { OrderSort, OrderSortColumn } from './orderView';
 import { OrdersRow } from './OrdersRow';
@@ -211,25 +211,13 @@ export const OrdersGrid = forwardRef<OrdersGridHandle, OrdersGridProps>(function
               data-testid="orders-check-all"
             />
           </div>
-          {COLUMNS.map((column) => {
-            const label = t(column.key);
-            return (
-              <ColumnHeading
-                key={column.key}
-                label={label}
-                numeric={column.numeric}
-                sortBy={
-                  column.sort && {
-                    column: column.sort,
-                    sort,
-                    onSort,
-                    title: t('orders.sortBy', { column: label }),
-                    testId: `orders-sort-${column.sort}`,
-                  }
-                }
-              />
-            );
-          })}
+          <ColumnHeadings
+            columns={COLUMNS.map((column) => ({ ...column, label: t(column.key) }))}
+            sort={sort}
+            onSort={onSort}
+            sortTitle={(label) => t('orders.sortBy', { column: label })}
+            testIdPrefix="orders-sort-"
+          />
         </div>
         {virtualizer.getVirtualItems().map((row) => {
           const order = orders[row.index]!;
