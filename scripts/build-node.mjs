@@ -19,6 +19,11 @@ await build({
   },
   outdir: 'out/node',
   bundle: true,
+  // Code loaded only by some paths (XLSX, CommerceML) stays in chunks of its own, loaded when needed: the
+  // import's worker threads start faster without it.
+  splitting: true,
+  // Beside the entries, so paths taken from import.meta.url stay right in whichever file the code lands.
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   target: 'node20',
   format: 'esm',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCatalogWithParseWorker } from '../../electron/core/catalog/catalogBuilder';
+import { buildCatalogFromReader } from '../../electron/core/catalog/catalogBuilder';
 import { createCore, type PorterCore } from '../../electron/core/core';
 import { writeCommerceMlOrders } from '../../electron/core/formats/commerceml/ordersWriter';
 import { fixturePath, tempDataDir } from '../builders/dataDir';
@@ -17,8 +17,8 @@ let remove: () => void;
 
 beforeEach(async () => {
   ({ dir, remove } = tempDataDir('porter-cml-import'));
-  // The app's builder: CommerceML is read in the import thread itself, so no parse worker is ever started.
-  core = await createCore({ dataDir: dir, catalogBuilder: buildCatalogWithParseWorker(path.join(dir, 'no-such-parseWorker.js')) });
+  // The import worker's builder: CommerceML is read in the import thread itself, so it is handed no parse worker's port.
+  core = await createCore({ dataDir: dir, catalogBuilder: buildCatalogFromReader(undefined) });
 });
 afterEach(() => {
   core.close();

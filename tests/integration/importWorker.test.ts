@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workerCatalogBuilder } from '../../electron/core/catalog/workerCatalogBuilder';
 import { createCore } from '../../electron/core/core';
 import { fixturePath, tempDataDir } from '../builders/dataDir';
@@ -74,4 +74,46 @@ describe('import in worker threads', () => {
       core.close();
     }
   });
+
+  it('threads started ahead serve the import of their file; those of another file, or of an import that fails first, are stopped', async () => {
+    const builder = workerCatalogBuilder(workerFile);
+    const core = await createCore({ dataDir: fs.mkdtempSync(path.join(work.dir, 'p-')), catalogBuilder: builder });
+    // Threads of this test process (Linux): each worker thread is one.
+    const threads = () => fs.readdirSync('/proc/self/task').length;
+    try {
+      const file = fixturePath('price-lists', 'cp1251-letterhead-categories.csv');
+      const first = await core.priceLists.importFile(file, 'prices.csv');
+      const idle = await steadyCount(threads);
+
+      builder.prepare!(file);
+      await vi.waitFor(() => expect(threads()).toBeGreaterThanOrEqual(idle + 2), { timeout: 10_000 });
+      expect({ ...(await core.priceLists.importFile(file, 'prices.csv')), priceList: null }).toEqual({ ...first, priceList: null });
+      await vi.waitFor(() => expect(threads()).toBe(idle), { timeout: 10_000 });
+
+      builder.prepare!(path.join(work.dir, 'some-other.csv'));
+      const other = path.join(work.dir, 'two.csv');
+      fs.writeFileSync(other, 'Код;Наименование;Цена\n001;Молоко;10\n002;Кефир;20,50\n');
+      expect(await core.priceLists.importFile(other, 'two.csv')).toMatchObject({ items: 2, rejected: [] });
+      await vi.waitFor(() => expect(threads()).toBe(idle), { timeout: 10_000 });
+
+      const headless = path.join(work.dir, 'headless.csv');
+      fs.writeFileSync(headless, 'a;b;c\n1;2;3\n');
+      await expect(core.priceLists.importFile(headless, 'headless.csv')).rejects.toMatchObject({ code: 'IMPORT_NO_HEADER' });
+      await vi.waitFor(() => expect(threads()).toBe(idle), { timeout: 10_000 });
+    } finally {
+      core.close();
+    }
+  });
 });
+
+/** The count once it stops changing (the last import's threads have ended, the thread pool has started). */
+async function steadyCount(count: () => number): Promise<number> {
+  let last = -1;
+  for (let i = 0; i < 50; i++) {
+    const now = count();
+    if (now === last) return now;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the count kept changing (last ${last})`);
+}

@@ -1,15 +1,18 @@
-import { parentPort } from 'node:worker_threads';
-import { PorterError } from '../../../shared/errors';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { PorterError, type PorterErrorData } from '../../../shared/errors';
 import { openTabularSource } from '../formats/openTabularSource';
-import { readItemBatches, type RowOptions } from './itemBatches';
+import { readItemBatches, type ItemBatch, type RowOptions } from './itemBatches';
 
 /**
  * Worker-thread entry that reads and validates a price list while another thread inserts
  * what it sends: on two cores, parsing and SQLite's inserts overlap instead of taking turns.
+ * It is started beside the import worker (workerCatalogBuilder.ts), not by it, so both load at once, and
+ * sends its batches through the port it is handed.
  * At most MAX_IN_FLIGHT batches wait unacknowledged, so memory stays bounded: the inserting side,
- * which also fills the search index, is the slower one, and two waiting batches keep it busy.
+ * which also fills the search index, is the slower one on average, and four waiting batches keep it busy
+ * while this thread collects its garbage.
  */
-const MAX_IN_FLIGHT = 2;
+const MAX_IN_FLIGHT = 4;
 
 export interface ParseRequest {
   filePath: string;
@@ -17,36 +20,37 @@ export interface ParseRequest {
   options: RowOptions;
 }
 
-type Inbound = { type: 'start'; request: ParseRequest } | { type: 'ack' } | { type: 'cancel' };
+/** To the parse worker: 'start' through its parent port, the rest through the port 'start' hands it. */
+export type ReaderInbound = { type: 'start'; request: ParseRequest; port: MessagePort } | { type: 'ack' } | { type: 'cancel' };
+export type ReaderOutbound = { type: 'batch'; batch: ItemBatch } | { type: 'end' } | { type: 'error'; error: PorterErrorData };
 
-const port = parentPort;
-if (!port) throw new Error('parseWorker must run in a worker thread');
-const controller = new AbortController();
-let inFlight = 0;
-let wakeUp: (() => void) | null = null;
+if (!parentPort) throw new Error('parseWorker must run in a worker thread');
+parentPort.once('message', (message: ReaderInbound) => {
+  if (message.type === 'start') void run(message.request, message.port);
+});
 
-port.on('message', (message: Inbound) => {
-  if (message.type === 'cancel') controller.abort();
-  if (message.type === 'ack' || message.type === 'cancel') {
+async function run(request: ParseRequest, port: MessagePort): Promise<void> {
+  const controller = new AbortController();
+  let inFlight = 0;
+  let wakeUp: (() => void) | null = null;
+  port.on('message', (message: ReaderInbound) => {
+    if (message.type === 'cancel') controller.abort();
     inFlight = Math.max(0, inFlight - 1);
     wakeUp?.();
     wakeUp = null;
-  }
-  if (message.type === 'start') void run(message.request);
-});
-
-async function run(request: ParseRequest): Promise<void> {
+  });
+  const send = (message: ReaderOutbound, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   try {
     const source = await openTabularSource(request.filePath, request.fileName);
     for await (const batch of readItemBatches(source, request.options, controller.signal)) {
       while (inFlight >= MAX_IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((resolve) => (wakeUp = resolve));
       if (controller.signal.aborted) break;
       inFlight++;
-      port!.postMessage({ type: 'batch', batch }, [batch.numbers.buffer as ArrayBuffer]);
+      send({ type: 'batch', batch }, [batch.numbers.buffer as ArrayBuffer]);
     }
-    port!.postMessage({ type: 'end' });
+    send({ type: 'end' });
   } catch (error) {
-    port!.postMessage({
+    send({
       type: 'error',
       error:
         error instanceof PorterError

@@ -67,6 +67,8 @@ export class PriceListService {
     if ((await priceListFormat(file.path, file.name)) === 'commerceml') {
       return previewCommerceMl([{ path: file.path, name: file.name }], this.storePriceType());
     }
+    // The import usually follows: its threads are ready by the time the mapping is confirmed.
+    this.builder.prepare?.(file.path);
     return previewFile(file.path, file.name, headerRow);
   }
 
@@ -99,24 +101,19 @@ export class PriceListService {
     onProgress: (patch: Partial<JobState>) => void = () => {},
     exchangeFiles: readonly ExchangeFile[] = [],
   ): Promise<ImportReport> {
-    const commerceMl = (await priceListFormat(filePath, fileName, exchangeFiles)) === 'commerceml';
+    // The builder's threads start while the format and the default options are worked out.
+    this.builder.prepare?.(filePath);
     const publish = options?.publish;
-    // A CommerceML exchange has no columns to map: its options only matter for the default VAT rate.
-    const resolved = options
-      ? {
-          headerRow: options.headerRow,
-          mapping: options.mapping,
-          pricesIncludeVat: options.pricesIncludeVat,
-          defaultVatRate: options.defaultVatRate,
-        }
-      : commerceMl
-        ? COMMERCEML_OPTIONS
-        : await defaultOptions(filePath, fileName);
+    const { commerceMl, resolved } = await this.resolveOptions(filePath, fileName, options, exchangeFiles).catch((error: unknown) => {
+      this.builder.dispose?.();
+      throw error;
+    });
     const priceListId = crypto.randomUUID();
     const importedAt = new Date().toISOString();
     const catalogFile = `${priceListId}.sqlite`;
     const built = await this.builder(
       {
+        format: commerceMl ? 'commerceml' : 'table',
         filePath,
         fileName,
         ...(commerceMl
@@ -149,6 +146,28 @@ export class PriceListService {
       rejected: built.rejected,
       rejectedNotListed: built.rejectedNotListed,
     };
+  }
+
+  /** The file's format, and the options given or (nobody reviewed the mapping) the preview's guess. */
+  private async resolveOptions(
+    filePath: string,
+    fileName: string,
+    options: Omit<ImportOptions, 'fileId'> | undefined,
+    exchangeFiles: readonly ExchangeFile[],
+  ): Promise<{ commerceMl: boolean; resolved: Omit<ImportOptions, 'fileId' | 'publish'> }> {
+    const commerceMl = (await priceListFormat(filePath, fileName, exchangeFiles)) === 'commerceml';
+    // A CommerceML exchange has no columns to map: its options only matter for the default VAT rate.
+    const resolved = options
+      ? {
+          headerRow: options.headerRow,
+          mapping: options.mapping,
+          pricesIncludeVat: options.pricesIncludeVat,
+          defaultVatRate: options.defaultVatRate,
+        }
+      : commerceMl
+        ? COMMERCEML_OPTIONS
+        : await defaultOptions(filePath, fileName);
+    return { commerceMl, resolved };
   }
 
   /**
@@ -356,6 +375,7 @@ export class PriceListService {
   }
 
   close(): void {
+    this.builder.dispose?.();
     this.reader?.close();
     this.reader = null;
   }

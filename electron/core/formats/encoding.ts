@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import { PorterError } from '../../../shared/errors';
 
 export type TextEncodingName = 'utf-8' | 'windows-1251';
@@ -56,16 +55,10 @@ export interface TextChunkDecoder {
 }
 
 export function createDecoder(encoding: TextEncodingName): TextChunkDecoder {
-  if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    return {
-      write: (chunk) => decoder.decode(chunk, { stream: true }),
-      end: () => decoder.decode(),
-    };
-  }
-  const decoder = iconv.getDecoder('win1251');
+  // windows-1251 maps every byte (0x98, unassigned, to U+0098, as browsers do), so it never fails.
+  const decoder = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : new TextDecoder('windows-1251');
   return {
-    write: (chunk) => decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
-    end: () => decoder.end() ?? '',
+    write: (chunk) => decoder.decode(chunk, { stream: true }),
+    end: () => decoder.decode(),
   };
 }
