@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvParser, detectDelimiter } from '../../electron/core/formats/csvParser';
 
@@ -26,6 +27,30 @@ describe('CsvParser', () => {
 
   it('gives the same records whatever the chunk boundaries', () => {
     for (let size = 1; size <= 13; size++) expect(parseInChunks(SAMPLE, ';', size)).toEqual(EXPECTED);
+  });
+
+  it('gives the same records for any records cut into chunks anywhere', () => {
+    const field = fc.oneof(
+      fc.stringMatching(/^[а-яА-Я0-9 ,.]{0,12}$/),
+      fc.stringMatching(/^[а-я;"\r\n ]{0,8}$/).map((text) => `"${text.replace(/"/g, '""')}"`),
+    );
+    const file = fc
+      .tuple(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'))
+      .map(([records, newline]) => records.map((r) => r.join(';')).join(newline) + newline);
+    fc.assert(
+      fc.property(file, fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
+        const parser = new CsvParser(';');
+        const records: string[][] = [];
+        let from = 0;
+        for (const cut of [...cuts.map((c) => c % (text.length + 1))].sort((a, b) => a - b)) {
+          records.push(...parser.push(text.slice(from, cut)));
+          from = cut;
+        }
+        records.push(...parser.push(text.slice(from)), ...parser.finish());
+        expect(records).toEqual(parseInChunks(text, ';', text.length));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('names the row of an unterminated quote', () => {

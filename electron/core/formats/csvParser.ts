@@ -27,8 +27,18 @@ export class CsvParser {
   }
 
   push(text: string): string[][] {
-    this.pending += text;
-    return this.drain(false);
+    const newline = this.pending === '' ? -1 : text.indexOf('\n');
+    if (newline < 0) {
+      this.pending += text;
+      return this.drain(false);
+    }
+    // The record left unfinished by the last chunk usually ends at this one's first newline: join only up to
+    // there. Joined to the whole chunk, it would be copied whole by the first search in it.
+    this.pending += text.slice(0, newline + 1);
+    const records = this.drain(false);
+    this.pending += text.slice(newline + 1);
+    for (const record of this.drain(false)) records.push(record);
+    return records;
   }
 
   finish(): string[][] {
