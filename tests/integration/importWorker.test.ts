@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workerCatalogBuilder } from '../../electron/core/catalog/workerCatalogBuilder';
-import { createCore } from '../../electron/core/core';
+import { createCore, type PorterCore } from '../../electron/core/core';
+import type { ImportReport } from '../../shared/domain';
 import { fixturePath, tempDataDir } from '../builders/dataDir';
 import { generateItems, writePriceListCsv } from '../builders/priceLists';
+import { csvTextToRows, writeWorkbook } from '../builders/workbooks';
 
 // The app imports in a worker thread that reads in a second one: test the built bundles it runs.
 const root = path.join(import.meta.dirname, '..', '..');
@@ -19,22 +21,36 @@ beforeAll(() => {
 afterAll(() => work.remove());
 
 describe('import in worker threads', () => {
-  it('gives the same catalog as an import in this thread', async () => {
-    const inWorker = await createCore({
-      dataDir: fs.mkdtempSync(path.join(work.dir, 'w-')),
-      catalogBuilder: workerCatalogBuilder(workerFile),
-    });
-    const inThread = await createCore({ dataDir: fs.mkdtempSync(path.join(work.dir, 't-')) });
-    try {
-      const file = fixturePath('price-lists', 'cp1251-letterhead-categories.csv');
-      const a = await inWorker.priceLists.importFile(file, 'prices.csv');
-      const b = await inThread.priceLists.importFile(file, 'prices.csv');
-      expect({ ...a, priceList: null }).toEqual({ ...b, priceList: null });
-      const page = { query: '', offset: 0, limit: 100 };
-      expect(await inWorker.api.searchItems(page)).toEqual(await inThread.api.searchItems(page));
-    } finally {
-      inWorker.close();
-      inThread.close();
+  it('gives the same catalog as an import in this thread, from CSV, XLSX and CommerceML (each reader loaded when needed)', async () => {
+    const csv = fixturePath('price-lists', 'cp1251-letterhead-categories.csv');
+    const xlsx = path.join(work.dir, 'prices.xlsx');
+    await writeWorkbook(xlsx, csvTextToRows(new TextDecoder('windows-1251').decode(fs.readFileSync(csv))));
+    const exchange = [
+      { path: fixturePath('commerceml', 'cml207_import0_1_ut11_utf8bom.xml'), name: 'import0_1.xml' },
+      { path: fixturePath('commerceml', 'cml207_offers0_1_ut11_utf8bom.xml'), name: 'offers0_1.xml' },
+    ];
+    const imports: [string, (core: PorterCore) => Promise<ImportReport>][] = [
+      ['CSV', (core) => core.priceLists.importFile(csv, 'prices.csv')],
+      ['XLSX', (core) => core.priceLists.importFile(xlsx, 'prices.xlsx')],
+      ['CommerceML', (core) => core.priceLists.importFiles(exchange)],
+    ];
+    for (const [format, importInto] of imports) {
+      const inWorker = await createCore({
+        dataDir: fs.mkdtempSync(path.join(work.dir, 'w-')),
+        catalogBuilder: workerCatalogBuilder(workerFile),
+      });
+      const inThread = await createCore({ dataDir: fs.mkdtempSync(path.join(work.dir, 't-')) });
+      try {
+        const a = await importInto(inWorker);
+        const b = await importInto(inThread);
+        expect(a.items, format).toBeGreaterThan(5);
+        expect({ ...a, priceList: null }, format).toEqual({ ...b, priceList: null });
+        const page = { query: '', offset: 0, limit: 100 };
+        expect(await inWorker.api.searchItems(page), format).toEqual(await inThread.api.searchItems(page));
+      } finally {
+        inWorker.close();
+        inThread.close();
+      }
     }
   });
 
