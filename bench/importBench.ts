@@ -7,8 +7,8 @@ import { createCore } from '../electron/core/core';
 
 /**
  * The sqlite3 shell baseline: .import of the same file, then the same indexes and FTS5 index as Porter's.
- * `automergeOff` loads the FTS5 index with automerge off, as Porter does (catalogSchema.ts), for a second,
- * stricter baseline.
+ * `automergeOff` loads the FTS5 index as Porter does (catalogSchema.ts: automerge off, an 8 MB term hash), for a
+ * second, stricter baseline.
  */
 export const SQLITE_BASELINE_SQL = (csvFile: string, automergeOff = false) => `
 CREATE TABLE raw (code TEXT, name TEXT, barcode TEXT, unit TEXT, pack TEXT, moq TEXT, price TEXT, stock TEXT, vat TEXT, category TEXT);
@@ -17,7 +17,7 @@ CREATE TABLE raw (code TEXT, name TEXT, barcode TEXT, unit TEXT, pack TEXT, moq 
 CREATE INDEX raw_code ON raw(code);
 CREATE INDEX raw_barcode ON raw(barcode) WHERE barcode <> '';
 CREATE VIRTUAL TABLE raw_fts USING fts5(search_text, content='', tokenize="unicode61 remove_diacritics 2", prefix='1 2 3');
-${automergeOff ? "INSERT INTO raw_fts(raw_fts, rank) VALUES('automerge', 0);" : ''}
+${automergeOff ? "INSERT INTO raw_fts(raw_fts, rank) VALUES('automerge', 0);\nINSERT INTO raw_fts(raw_fts, rank) VALUES('hashsize', 8388608);" : ''}
 INSERT INTO raw_fts(rowid, search_text) SELECT rowid, name || ' ' || code || ' ' || barcode FROM raw;
 ${automergeOff ? "INSERT INTO raw_fts(raw_fts, rank) VALUES('automerge', 4);" : ''}
 INSERT INTO raw_fts(raw_fts) VALUES('optimize');

@@ -90,7 +90,9 @@ export const CATALOG_INDEXES = `
  * the text lives in items only. unicode61 folds Cyrillic and Latin case but not ё, so ё→е is folded
  * here and in the query (shared/search.ts). Prefix indexes keep 1–3 letter prefixes fast.
  * While loading, automerge is off: FTS5 then merges its segments 16 at a time (crisismerge) instead of
- * 4, writing the growing index over less often, and CATALOG_FTS_FINISH merges them into one anyway.
+ * 4, writing the growing index over less often, and CATALOG_FTS_FINISH merges them into one anyway. Its
+ * term hash holds 8 MB instead of 1 MB before it is written out as a segment: fewer segments to merge
+ * (about 7% less indexing time at 200,000 rows in the sqlite3 shell).
  */
 export const CATALOG_FTS_TABLE = `
   CREATE VIRTUAL TABLE items_fts USING fts5(
@@ -100,6 +102,7 @@ export const CATALOG_FTS_TABLE = `
     prefix='1 2 3'
   );
   INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 0);
+  INSERT INTO items_fts(items_fts, rank) VALUES('hashsize', 8388608);
 `;
 
 /** What items_fts indexes of an item, given its name, code and barcode as SQL values. */
