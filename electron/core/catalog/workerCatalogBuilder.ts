@@ -6,11 +6,11 @@ import type { CatalogBuilder } from './catalogBuilder';
 import type { ImportInbound, ImportOutbound } from './importWorker';
 import { spawnItemReader, startReading } from './workerItemBatches';
 
-/** Two threads for one build: the import worker, and the parse worker that reads a table for it. */
+/** The threads of one build: the import worker, and the parse worker that reads a table for it. */
 interface BuildThreads {
   filePath: string;
   importer: Worker;
-  reader: Worker;
+  reader: Worker | null;
 }
 
 /**
@@ -21,26 +21,29 @@ interface BuildThreads {
 export function workerCatalogBuilder(workerFile: string): CatalogBuilder {
   const parseWorkerFile = path.join(path.dirname(workerFile), 'parseWorker.js');
   let prepared: BuildThreads | null = null;
-  const spawn = (filePath: string): BuildThreads => ({
+  const spawn = (filePath: string, table: boolean): BuildThreads => ({
     filePath,
     // The inserting side holds a few batches at a time: a small heap keeps its garbage from inflating memory.
     importer: new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } }),
-    reader: spawnItemReader(parseWorkerFile, filePath),
+    reader: table ? spawnItemReader(parseWorkerFile, filePath) : null,
   });
   const stop = (threads: BuildThreads) => {
     void threads.importer.terminate();
-    void threads.reader.terminate();
+    void threads.reader?.terminate();
   };
 
   const build: CatalogBuilder = (request, onProgress, signal) =>
     new Promise<BuiltCatalog>((resolve, reject) => {
-      const threads = prepared?.filePath === request.filePath ? prepared : spawn(request.filePath);
+      const table = request.format === 'table';
+      const threads = prepared?.filePath === request.filePath ? prepared : spawn(request.filePath, table);
       if (prepared && prepared !== threads) stop(prepared);
       prepared = null;
-      const { importer, reader } = threads;
+      const { importer } = threads;
       importer.ref();
-      reader.ref();
-      if (request.format !== 'table') void reader.terminate();
+      // Prepared before the format was known: a CommerceML exchange is read by the import worker itself.
+      if (!table) void threads.reader?.terminate();
+      const reader = table ? threads.reader : null;
+      reader?.ref();
       let settled = false;
       const finish = (fn: () => void) => {
         if (settled) return;
@@ -62,7 +65,7 @@ export function workerCatalogBuilder(workerFile: string): CatalogBuilder {
         finish(() => reject(new PorterError('INTERNAL', `${what} stopped unexpectedly (exit code ${code})`)));
       importer.on('error', failed('Import worker'));
       importer.on('exit', stopped('Import worker'));
-      if (request.format !== 'table') {
+      if (!reader) {
         importer.postMessage({ type: 'build', request } satisfies ImportInbound);
         return;
       }
@@ -76,10 +79,10 @@ export function workerCatalogBuilder(workerFile: string): CatalogBuilder {
   build.prepare = (filePath) => {
     if (prepared?.filePath === filePath) return;
     if (prepared) stop(prepared);
-    prepared = spawn(filePath);
+    prepared = spawn(filePath, true);
     // Waiting threads do not keep the process alive (the command line exits when it is done).
     prepared.importer.unref();
-    prepared.reader.unref();
+    prepared.reader?.unref();
   };
   build.dispose = () => {
     if (prepared) stop(prepared);
