@@ -6,8 +6,11 @@ import { createDecoder, sniffEncoding, type SniffedEncoding } from './encoding';
 import { ROW_BATCH_SIZE, type SourceRow, type TabularSource } from './tabularSource';
 
 const SAMPLE_BYTES = 64 * 1024;
-/** About one batch of rows per read: fewer rows alive at once means less garbage surviving into the old heap. */
-const READ_CHUNK = 1 << 18;
+/**
+ * A few batches of rows per read: fewer rows alive at once means less garbage surviving into the old heap, and
+ * the decoded text (two bytes per letter) stays under V8's large-object size (see ROW_BATCH_SIZE).
+ */
+const READ_CHUNK = 1 << 16;
 
 /**
  * Opens a CSV file: the encoding is sniffed from the bytes, the delimiter from the first
