@@ -98,27 +98,30 @@ describe('import in worker threads', () => {
     const threads = () => fs.readdirSync('/proc/self/task').length;
     try {
       const file = fixturePath('price-lists', 'cp1251-letterhead-categories.csv');
-      // libuv starts its thread pool on the first file read: started now, before counting.
+      // libuv starts its thread pool on the first file read: started now, before counting. Other threads of
+      // the process come and go (the count was once one higher for a moment): only the lowest count seen is
+      // the idle one, and a build's two threads left running would stay above it.
       await fs.promises.readFile(file);
-      const idle = threads();
+      const before = threads();
       const first = await core.priceLists.importFile(file, 'prices.csv');
-      await vi.waitFor(() => expect(threads()).toBe(idle), { timeout: 10_000 });
+      await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(before), { timeout: 10_000 });
+      const idle = Math.min(before, threads());
 
       builder.prepare!(file);
       await vi.waitFor(() => expect(threads()).toBeGreaterThanOrEqual(idle + 2), { timeout: 10_000 });
       expect({ ...(await core.priceLists.importFile(file, 'prices.csv')), priceList: null }).toEqual({ ...first, priceList: null });
-      await vi.waitFor(() => expect(threads()).toBe(idle), { timeout: 10_000 });
+      await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(idle), { timeout: 10_000 });
 
       builder.prepare!(path.join(work.dir, 'some-other.csv'));
       const other = path.join(work.dir, 'two.csv');
       fs.writeFileSync(other, 'Код;Наименование;Цена\n001;Молоко;10\n002;Кефир;20,50\n');
       expect(await core.priceLists.importFile(other, 'two.csv')).toMatchObject({ items: 2, rejected: [] });
-      await vi.waitFor(() => expect(threads()).toBe(idle), { timeout: 10_000 });
+      await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(idle), { timeout: 10_000 });
 
       const headless = path.join(work.dir, 'headless.csv');
       fs.writeFileSync(headless, 'a;b;c\n1;2;3\n');
       await expect(core.priceLists.importFile(headless, 'headless.csv')).rejects.toMatchObject({ code: 'IMPORT_NO_HEADER' });
-      await vi.waitFor(() => expect(threads()).toBe(idle), { timeout: 10_000 });
+      await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(idle), { timeout: 10_000 });
     } finally {
       core.close();
     }
